@@ -1,0 +1,1 @@
+"""Yingji (应急): the system of record for district emergency-management bureaus."""

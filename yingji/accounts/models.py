@@ -1,0 +1,107 @@
+import hashlib
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yingji.accounts.choices import OrgKind, Role
+from yingji.core.models import BaseModel
+from yingji.regions.scoping import ScopedQuerySet, ScopeFields
+
+
+class Organisation(BaseModel):
+    """A bureau, a member department, a street office or an enterprise. Its region is the
+    root of its users' jurisdiction; a department also supervises only its industries."""
+
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=16, choices=OrgKind.choices)
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, db_column="region_code")
+    industries = models.JSONField(_("supervised industries"), default=list, blank=True)
+    enterprise = models.OneToOneField(
+        "enterprises.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="organisation"
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    scope_fields = ScopeFields(enterprise="enterprise_id")
+
+    class Meta:
+        ordering = ["region_id", "kind", "name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="organisation_name_unique_in_region"),
+            models.CheckConstraint(
+                condition=Q(kind=OrgKind.ENTERPRISE, enterprise__isnull=False)
+                | (~Q(kind=OrgKind.ENTERPRISE) & Q(enterprise__isnull=True)),
+                name="organisation_enterprise_iff_kind_enterprise",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserQuerySet(ScopedQuerySet):
+    pass
+
+
+class YingjiUserManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    name = models.CharField(_("full name"), max_length=50, blank=True)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    enforcement_cert_no = models.CharField(_("enforcement certificate no."), max_length=32, blank=True)
+
+    objects = YingjiUserManager()
+    scope_fields = ScopeFields(region="organisation__region__code", enterprise="organisation__enterprise_id")
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role=Role.ADMIN) | Q(organisation__isnull=False), name="user_has_organisation_unless_admin"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.username
+
+    @property
+    def audit_region_code(self) -> str:
+        return self.organisation.region_id if self.organisation_id else ""
+
+
+def hash_token(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API. Only its SHA-256 is stored; the key is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    def is_valid(self) -> bool:
+        return self.expires_at > timezone.now() and self.user.is_active

@@ -1,0 +1,27 @@
+"""The REST API under /api/v1/: each app's router, one auth scheme, one error format."""
+
+from ninja import NinjaAPI
+
+from yingji.accounts.api import router as accounts_router
+from yingji.accounts.auth import BearerAuth
+from yingji.audit.api import router as audit_router
+from yingji.core.api import install_error_handlers
+from yingji.enterprises.api import router as enterprises_router
+from yingji.regions.api import router as regions_router
+
+api = NinjaAPI(
+    title="Yingji API",
+    version="1",
+    description="应急 — emergency-management bureau records. Send `Authorization: Bearer <token>`; "
+    "get a token from `POST /api/v1/auth/token`.",
+    auth=BearerAuth(),
+    urls_namespace="api",
+    openapi_url="/schema",
+    docs_url="/docs",
+)
+install_error_handlers(api)
+
+api.add_router("", accounts_router)
+api.add_router("/regions", regions_router)
+api.add_router("/enterprises", enterprises_router)
+api.add_router("/audit", audit_router)

@@ -1,0 +1,63 @@
+"""Writing the audit log. Every service that changes a record calls one of these, inside
+its own transaction, so a change and its entry are committed together or not at all."""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+from yingji.audit.context import client_ip
+from yingji.audit.models import AuditEntry
+
+SECRET_FIELDS = {"password", "key_hash"}
+
+
+def snapshot(obj: models.Model) -> dict:
+    """The record's own column values, as JSON would store them (secrets left out)."""
+    values = {
+        f.attname: f.value_from_object(obj)
+        for f in obj._meta.concrete_fields
+        if f.attname not in SECRET_FIELDS
+    }
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def _region_code(obj: models.Model) -> str:
+    return getattr(obj, "audit_region_code", None) or getattr(obj, "region_id", None) or ""
+
+
+def audit_record(*, actor, action: str, obj: models.Model, before: dict | None, after: dict | None) -> AuditEntry:
+    actor = actor if actor is not None and actor.is_authenticated else None
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_username=actor.username if actor else "system",
+        ip=client_ip.get(),
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        region_code=_region_code(obj),
+        before=before,
+        after=after,
+    )
+
+
+def audit_created(*, actor, obj: models.Model) -> AuditEntry:
+    return audit_record(actor=actor, action="create", obj=obj, before=None, after=snapshot(obj))
+
+
+def audit_updated(*, actor, obj: models.Model, before: dict) -> AuditEntry | None:
+    after = snapshot(obj)
+    if after == before:
+        return None
+    return audit_record(actor=actor, action="update", obj=obj, before=before, after=after)
+
+
+def audit_deleted(*, actor, obj: models.Model) -> AuditEntry:
+    return audit_record(actor=actor, action="delete", obj=obj, before=snapshot(obj), after=None)
+
+
+def audit_action(*, actor, obj: models.Model, action: str, before: dict, extra: dict | None = None) -> AuditEntry:
+    """A workflow action (assign, approve, close…): the state before and after it."""
+    after = snapshot(obj) | ({"_action": extra} if extra else {})
+    return audit_record(actor=actor, action=action, obj=obj, before=before, after=after)

@@ -1,0 +1,86 @@
+"""API building blocks shared by every app: pagination and the error answers of DESIGN.md."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import Field, NinjaAPI, Schema
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import PaginationBase
+
+from yingji.core.errors import ApplicationError
+
+MAX_PAGE_SIZE = 500
+
+
+class Page(PaginationBase):
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
+
+    class Output(Schema):
+        count: int
+        page: int
+        page_size: int
+        results: list[Any]
+
+    items_attribute = "results"
+
+    def paginate_queryset(self, queryset, pagination: Input, request, **params):
+        start = (pagination.page - 1) * pagination.page_size
+        return {
+            "count": self._items_count(queryset),
+            "page": pagination.page,
+            "page_size": pagination.page_size,
+            "results": queryset[start : start + pagination.page_size],
+        }
+
+
+class ErrorOut(Schema):
+    errors: dict[str, list[str]]
+
+
+class DetailOut(Schema):
+    detail: str
+
+
+def _field_name(loc: list) -> str:
+    # ninja reports ("query", "filters", "page_size") or ("body", "payload", "code"): keep the field.
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "form")]
+    if len(parts) > 1 and parts[0] in ("payload", "filters", "data", "pagination"):
+        parts = parts[1:]
+    return ".".join(parts) or "non_field_errors"
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(NinjaValidationError)
+    def invalid_input(request, exc: NinjaValidationError):
+        errors: dict[str, list[str]] = {}
+        for error in exc.errors:
+            errors.setdefault(_field_name(list(error.get("loc", []))), []).append(error.get("msg", "Invalid."))
+        return api.create_response(request, {"errors": errors}, status=400)
+
+    @api.exception_handler(ApplicationError)
+    def application_error(request, exc: ApplicationError):
+        if exc.status == 400:
+            return api.create_response(request, {"errors": exc.errors}, status=400)
+        return api.create_response(request, {"detail": exc.message}, status=exc.status)
+
+    @api.exception_handler(ValidationError)
+    def model_validation_error(request, exc: ValidationError):
+        return application_error(request, ApplicationError.from_validation_error(exc))
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return api.create_response(request, {"detail": "Not found."}, status=404)
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request, exc):
+        return api.create_response(request, {"detail": str(exc) or "Forbidden."}, status=403)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request, exc):
+        response = api.create_response(request, {"detail": "Authentication required."}, status=401)
+        response["WWW-Authenticate"] = 'Bearer realm="yingji"'
+        return response

@@ -1,0 +1,80 @@
+"""Jurisdiction scoping: the one place that decides which records a user may see.
+
+Every list, detail, export, statistic and report reaches the database through
+`Model.objects.for_user(user)` (or `Jurisdiction.of(user).q(...)` where a query is
+built by hand, as in stats). A user sees their organisation's region subtree; a
+department only its supervised industries within it; an enterprise only itself.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+
+@dataclass(frozen=True)
+class ScopeFields:
+    """Where a model keeps what scoping filters on (ORM paths)."""
+
+    region: str = "region__code"
+    industry: str | None = None
+    enterprise: str | None = None
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    everything: bool = False
+    region: str | None = None
+    industries: frozenset[str] | None = None
+    enterprise_id: int | None = None
+
+    @classmethod
+    def of(cls, user) -> "Jurisdiction":
+        # Imported here: accounts depends on regions, not the other way round.
+        from yingji.accounts.choices import Role
+
+        if not user or not user.is_authenticated or not user.is_active:
+            return NOTHING
+        if user.role == Role.ADMIN:
+            return cls(everything=True)
+        org = user.organisation
+        if org is None:
+            return NOTHING
+        if user.role == Role.ENTERPRISE:
+            return cls(region=org.region_id, enterprise_id=org.enterprise_id or 0)
+        if user.role == Role.DEPARTMENT:
+            return cls(region=org.region_id, industries=frozenset(org.industries))
+        return cls(region=org.region_id)
+
+    def q(self, fields: ScopeFields) -> Q:
+        if self.everything:
+            return Q()
+        if self.region is None:
+            return Q(pk__in=[])
+        q = Q(**{f"{fields.region}__startswith": self.region})
+        if self.industries is not None:
+            q &= Q(**{f"{fields.industry}__in": sorted(self.industries)}) if fields.industry else Q(pk__in=[])
+        if self.enterprise_id is not None:
+            q &= Q(**{fields.enterprise: self.enterprise_id}) if fields.enterprise else Q(pk__in=[])
+        return q
+
+    def contains_region(self, code: str | None) -> bool:
+        return self.everything or bool(self.region and code and code.startswith(self.region))
+
+
+NOTHING = Jurisdiction()
+
+
+class ScopedQuerySet(models.QuerySet):
+    def for_user(self, user) -> "ScopedQuerySet":
+        return self.filter(Jurisdiction.of(user).q(self.model.scope_fields))
+
+    def in_region(self, prefix: str) -> "ScopedQuerySet":
+        return self.filter(**{f"{self.model.scope_fields.region}__startswith": prefix})
+
+
+def get_for_user(queryset: ScopedQuerySet, user, **lookup):
+    """The record if it lies in the user's jurisdiction; 404 otherwise, so that records
+    outside it are not revealed to exist."""
+    return get_object_or_404(queryset.for_user(user), **lookup)

@@ -1,0 +1,39 @@
+"""What each role sees first after login (the dashboard proper comes with the stats module)."""
+
+from django.utils.translation import gettext as _
+
+from yingji.accounts.choices import OrgKind, Role
+from yingji.accounts.models import Organisation, User
+from yingji.core.industries import Industry
+from yingji.enterprises.models import Enterprise
+from yingji.regions.models import Region
+from yingji.regions.scoping import Jurisdiction
+from yingji.regions.selectors import region_full_name
+
+
+def landing_context(user) -> dict:
+    jurisdiction = Jurisdiction.of(user)
+    enterprises = Enterprise.objects.for_user(user)
+    context = {
+        "jurisdiction_name": region_full_name(jurisdiction.region) if jurisdiction.region else _("All of China"),
+        "role_label": Role(user.role).label,
+        "facts": [(_("Enterprises in your jurisdiction"), enterprises.count())],
+    }
+    if user.role == Role.ADMIN:
+        context["facts"] = [
+            (_("Regions"), Region.objects.count()),
+            (_("Organisations"), Organisation.objects.count()),
+            (_("Users"), User.objects.count()),
+            (_("Enterprises"), enterprises.count()),
+        ]
+    elif user.role in (Role.BUREAU, Role.LEADER, Role.DUTY, Role.INSPECTOR):
+        orgs = Organisation.objects.for_user(user)
+        context["facts"] += [
+            (_("Streets and townships"), Region.objects.filter(parent_id=jurisdiction.region).count()),
+            (_("Member departments"), orgs.filter(kind=OrgKind.DEPARTMENT).count()),
+        ]
+    elif user.role == Role.DEPARTMENT:
+        context["industries"] = [Industry(code).label for code in user.organisation.industries]
+    elif user.role == Role.ENTERPRISE:
+        context["enterprise"] = user.organisation.enterprise
+    return context

@@ -1,0 +1,39 @@
+"""Navigation by role: each entry names the roles that see it (None: every signed-in user)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from yingji.accounts.choices import AUDIT_READERS, Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: frozenset | None = None
+
+
+NAV = [
+    NavItem(_("Home"), "home"),
+    NavItem(
+        _("Enterprises"),
+        "enterprises:list",
+        frozenset({Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}),
+    ),
+    NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS)),
+    NavItem(_("API"), "api:openapi-view"),
+]
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    items = [
+        {"label": item.label, "url": reverse(item.url_name), "active": request.path == reverse(item.url_name)}
+        for item in NAV
+        if item.roles is None or user.role in item.roles
+    ]
+    return {"nav_items": items}
