@@ -5,7 +5,7 @@ from ninja import NinjaAPI
 from yingji.accounts.api import router as accounts_router
 from yingji.accounts.auth import BearerAuth
 from yingji.audit.api import router as audit_router
-from yingji.core.api import install_error_handlers
+from yingji.core.api import Utf8JSONRenderer, install_error_handlers
 from yingji.enterprises.api import router as enterprises_router
 from yingji.regions.api import router as regions_router
 
@@ -18,6 +18,7 @@ api = NinjaAPI(
     urls_namespace="api",
     openapi_url="/schema",
     docs_url="/docs",
+    renderer=Utf8JSONRenderer(),
 )
 install_error_handlers(api)
 

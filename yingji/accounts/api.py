@@ -24,7 +24,9 @@ class MeOut(Schema):
 
 @router.post("/auth/token", auth=None, response={200: TokenOut})
 def token_create(request, payload: TokenIn):
-    return {"token": services.token_issue(request=request, username=payload.username, password=payload.password)}
+    return {
+        "token": services.token_issue(request=request, username=payload.username, password=payload.password)
+    }
 
 
 @router.get("/auth/me", response=MeOut)

@@ -15,7 +15,10 @@ DEPARTMENTS = [
     ("区消防救援大队", [I.CROWDED_PLACES]),
     ("区市场监督管理局", [I.SPECIAL_EQUIPMENT]),
     ("区商务局", [I.COMMERCE_TRADE]),
-    ("区科技和工业信息化局", [I.MACHINERY, I.LIGHT_INDUSTRY, I.TEXTILE, I.BUILDING_MATERIALS, I.METALLURGY, I.NONFERROUS]),
+    (
+        "区科技和工业信息化局",
+        [I.MACHINERY, I.LIGHT_INDUSTRY, I.TEXTILE, I.BUILDING_MATERIALS, I.METALLURGY, I.NONFERROUS],
+    ),
     ("区教育局", [I.EDUCATION]),
     ("区卫生健康局", [I.HEALTHCARE]),
     ("区文化旅游体育局", [I.TOURISM]),
@@ -99,6 +102,8 @@ def accounts(ctx: demo.DemoContext) -> None:
     for role, username, name, org_name in ACCOUNTS:
         org = enterprise_org if role == Role.ENTERPRISE else by_name.get(org_name)
         password = _password(rng, role)
-        users.append(User(username=username, name=name, role=role, organisation=org, password=make_password(password)))
+        users.append(
+            User(username=username, name=name, role=role, organisation=org, password=make_password(password))
+        )
         ctx.accounts.append((role, username, password, org.name if org else "—"))
     User.objects.bulk_create(users)

@@ -69,7 +69,8 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         constraints = [
             models.CheckConstraint(
-                condition=Q(role=Role.ADMIN) | Q(organisation__isnull=False), name="user_has_organisation_unless_admin"
+                condition=Q(role=Role.ADMIN) | Q(organisation__isnull=False),
+                name="user_has_organisation_unless_admin",
             ),
         ]
 

@@ -33,7 +33,11 @@ def organisation_create(
     if unknown:
         raise _fail("industries", _("Unknown industry: %(codes)s.") % {"codes": ", ".join(unknown)})
     org = Organisation(
-        name=name.strip(), kind=kind, region_id=region_code, industries=sorted(industries), enterprise=enterprise
+        name=name.strip(),
+        kind=kind,
+        region_id=region_code,
+        industries=sorted(industries),
+        enterprise=enterprise,
     )
     try:
         org.full_clean()
@@ -49,12 +53,16 @@ def user_create(
     *, actor, username: str, role: str, organisation: Organisation | None, password: str, name: str = ""
 ) -> User:
     if role not in Role.values:
-        raise _fail("role", _("Unknown role %(role)s. Roles: %(roles)s.") % {"role": role, "roles": ", ".join(Role.values)})
+        raise _fail(
+            "role",
+            _("Unknown role %(role)s. Roles: %(roles)s.") % {"role": role, "roles": ", ".join(Role.values)},
+        )
     expected_kind = ROLE_ORG_KIND.get(role)
     if expected_kind and (organisation is None or organisation.kind != expected_kind):
         raise _fail(
             "organisation",
-            _("A %(role)s user belongs to an organisation of kind %(kind)s.") % {"role": role, "kind": expected_kind},
+            _("A %(role)s user belongs to an organisation of kind %(kind)s.")
+            % {"role": role, "kind": expected_kind},
         )
     if User.objects.filter(username=username).exists():
         raise _fail("username", _("User %(username)s already exists.") % {"username": username})

@@ -26,7 +26,9 @@ def _region_code(obj: models.Model) -> str:
     return getattr(obj, "audit_region_code", None) or getattr(obj, "region_id", None) or ""
 
 
-def audit_record(*, actor, action: str, obj: models.Model, before: dict | None, after: dict | None) -> AuditEntry:
+def audit_record(
+    *, actor, action: str, obj: models.Model, before: dict | None, after: dict | None
+) -> AuditEntry:
     actor = actor if actor is not None and actor.is_authenticated else None
     return AuditEntry.objects.create(
         actor=actor,
@@ -57,7 +59,9 @@ def audit_deleted(*, actor, obj: models.Model) -> AuditEntry:
     return audit_record(actor=actor, action="delete", obj=obj, before=snapshot(obj), after=None)
 
 
-def audit_action(*, actor, obj: models.Model, action: str, before: dict, extra: dict | None = None) -> AuditEntry:
+def audit_action(
+    *, actor, obj: models.Model, action: str, before: dict, extra: dict | None = None
+) -> AuditEntry:
     """A workflow action (assign, approve, close…): the state before and after it."""
     after = snapshot(obj) | ({"_action": extra} if extra else {})
     return audit_record(actor=actor, action=action, obj=obj, before=before, after=after)

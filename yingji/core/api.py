@@ -8,6 +8,7 @@ from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PaginationBase
+from ninja.renderers import JSONRenderer
 
 from yingji.core.errors import ApplicationError
 
@@ -37,6 +38,10 @@ class Page(PaginationBase):
         }
 
 
+class Utf8JSONRenderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}  # Chinese names readable in the raw answer
+
+
 class ErrorOut(Schema):
     errors: dict[str, list[str]]
 
@@ -58,7 +63,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def invalid_input(request, exc: NinjaValidationError):
         errors: dict[str, list[str]] = {}
         for error in exc.errors:
-            errors.setdefault(_field_name(list(error.get("loc", []))), []).append(error.get("msg", "Invalid."))
+            errors.setdefault(_field_name(list(error.get("loc", []))), []).append(
+                error.get("msg", "Invalid.")
+            )
         return api.create_response(request, {"errors": errors}, status=400)
 
     @api.exception_handler(ApplicationError)

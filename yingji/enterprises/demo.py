@@ -31,8 +31,25 @@ BRANDS = list(
     "湘芙星楚岳麓潇橘韶松荷盛恒嘉德润华信诚达远鸿泰安宏兴隆祥瑞丰源鑫万通博雅创新锦程顺和金辉凯越明宇天晟"
 )
 ROADS = [
-    "五一大道", "芙蓉中路", "八一路", "解放西路", "人民东路", "远大一路", "车站北路", "韶山北路", "东二环一段",
-    "营盘东路", "晚报大道", "古汉路", "马王堆路", "隆平路", "合平路", "朝阳路", "人民中路", "建湘路", "蔡锷中路",
+    "五一大道",
+    "芙蓉中路",
+    "八一路",
+    "解放西路",
+    "人民东路",
+    "远大一路",
+    "车站北路",
+    "韶山北路",
+    "东二环一段",
+    "营盘东路",
+    "晚报大道",
+    "古汉路",
+    "马王堆路",
+    "隆平路",
+    "合平路",
+    "朝阳路",
+    "人民中路",
+    "建湘路",
+    "蔡锷中路",
 ]
 
 
@@ -79,4 +96,6 @@ def enterprises(ctx: demo.DemoContext) -> None:
             )
         )
     Enterprise.objects.bulk_create(rows, batch_size=1000)
-    ctx.shared["demo_enterprise"] = Enterprise.objects.filter(region__code__startswith=ctx.district).order_by("pk").first()
+    ctx.shared["demo_enterprise"] = (
+        Enterprise.objects.filter(region__code__startswith=ctx.district).order_by("pk").first()
+    )

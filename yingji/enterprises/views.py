@@ -9,7 +9,9 @@ from yingji.enterprises import selectors
 @login_required
 def enterprise_list(request):
     filters = {k: request.GET.get(k, "").strip() for k in ("search", "industry", "region")}
-    page, query = page_of(request, selectors.enterprise_list(user=request.user, filters=filters).select_related("region"))
+    page, query = page_of(
+        request, selectors.enterprise_list(user=request.user, filters=filters).select_related("region")
+    )
     return render(
         request,
         "enterprises/list.html",

@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from yingji.accounts.access import require_role
@@ -46,4 +46,4 @@ def region_create(request, payload: RegionIn):
     region = services.region_create(
         actor=request.auth, code=payload.code, name=payload.name, parent_code=payload.parent_code
     )
-    return 201, region
+    return Status(201, region)

@@ -7,7 +7,9 @@ def region_list(*, parent: str | None = None, search: str | None = None):
     qs = Region.objects.all()
     if parent:
         if not Region.objects.filter(code=parent).exists():
-            raise ApplicationError(f"Unknown region {parent}.", errors={"parent": [f"Unknown region {parent}."]})
+            raise ApplicationError(
+                f"Unknown region {parent}.", errors={"parent": [f"Unknown region {parent}."]}
+            )
         qs = qs.filter(parent_id=parent)
     elif not search:
         qs = qs.filter(parent__isnull=True)

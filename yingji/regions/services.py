@@ -18,7 +18,9 @@ def region_create(*, actor, code: str, name: str, parent_code: str | None) -> Re
     elif Region.objects.filter(code=code).exists():
         errors["code"] = [_("Region %(code)s already exists.") % {"code": code}]
     elif parent_code and parent_of(code) != parent_code:
-        errors["parent_code"] = [_("Code %(code)s does not lie under %(parent)s.") % {"code": code, "parent": parent_code}]
+        errors["parent_code"] = [
+            _("Code %(code)s does not lie under %(parent)s.") % {"code": code, "parent": parent_code}
+        ]
     elif not Region.objects.filter(code=parent_of(code)).exists():
         errors["parent_code"] = [_("Parent region %(parent)s does not exist.") % {"parent": parent_of(code)}]
     if not name:

@@ -121,7 +121,7 @@ AXES_FAILURE_LIMIT = env_int("YINGJI_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("YINGJI_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "yingji.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 
 SESSION_COOKIE_AGE = env_int("YINGJI_SESSION_MINUTES", 8 * 60) * 60

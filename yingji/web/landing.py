@@ -15,7 +15,9 @@ def landing_context(user) -> dict:
     jurisdiction = Jurisdiction.of(user)
     enterprises = Enterprise.objects.for_user(user)
     context = {
-        "jurisdiction_name": region_full_name(jurisdiction.region) if jurisdiction.region else _("All of China"),
+        "jurisdiction_name": region_full_name(jurisdiction.region)
+        if jurisdiction.region
+        else _("All of China"),
         "role_label": Role(user.role).label,
         "facts": [(_("Enterprises in your jurisdiction"), enterprises.count())],
     }

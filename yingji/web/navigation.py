@@ -20,7 +20,9 @@ NAV = [
     NavItem(
         _("Enterprises"),
         "enterprises:list",
-        frozenset({Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}),
+        frozenset(
+            {Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}
+        ),
     ),
     NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS)),
     NavItem(_("API"), "api:openapi-view"),

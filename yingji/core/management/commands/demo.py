@@ -2,6 +2,7 @@ import datetime
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from yingji.core import demo
 from yingji.regions.models import Region
@@ -24,10 +25,11 @@ class Command(BaseCommand):
                 self.stdout.write("The demo district is loaded already.")
                 return
             raise CommandError(
-                "The demo district is loaded already. Start from an empty database to rebuild it.", returncode=2
+                "The demo district is loaded already. Start from an empty database to rebuild it.",
+                returncode=2,
             )
         started = time.monotonic()
-        today = options["today"] or datetime.date.today()
+        today = options["today"] or timezone.localdate()
         ctx = demo.build(seed=options["seed"], size=options["size"], today=today, log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"Demo district built in {time.monotonic() - started:.1f} s."))
         self.stdout.write("Demo accounts (role, username, password, organisation):")

@@ -27,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--bind", default="127.0.0.1:8000", help="address:port (default 127.0.0.1:8000)")
         parser.add_argument("--workers", type=int, default=int(os.environ.get("YINGJI_WORKERS", "3")))
         parser.add_argument("--timeout", type=int, default=60)
-        parser.add_argument("--no-collectstatic", action="store_true", help="static files are collected already")
+        parser.add_argument(
+            "--no-collectstatic", action="store_true", help="static files are collected already"
+        )
 
     def handle(self, *args, **options):
         if options["workers"] < 1:

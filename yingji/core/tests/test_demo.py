@@ -1,0 +1,79 @@
+"""`yingji demo`: a deterministic, realistic 芙蓉区."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from stdnum.cn import uscc
+
+from yingji.accounts.choices import OrgKind, Role
+from yingji.accounts.models import Organisation, User
+from yingji.accounts.tests.factories import web_login
+from yingji.core import demo
+from yingji.enterprises.models import Enterprise
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 22)
+
+
+@pytest.fixture
+def built():
+    return demo.build(seed=7, size="small", today=TODAY, log=lambda _: None)
+
+
+def test_the_district_has_its_bureau_departments_and_street_offices(built):
+    orgs = Organisation.objects.filter(region__code__startswith="430102")
+    assert orgs.filter(kind=OrgKind.BUREAU).get().name == "芙蓉区应急管理局"
+    assert orgs.filter(kind=OrgKind.DEPARTMENT).count() == 36
+    assert orgs.filter(kind=OrgKind.STREET).count() == 14
+    assert orgs.get(region_id="430102015").name == "东岸街道办事处"
+
+
+def test_enterprises_are_valid_and_spread_over_streets_and_industries(built):
+    rows = list(Enterprise.objects.all())
+    assert len(rows) == demo.SIZES["small"]["enterprises"]
+    assert all(uscc.is_valid(e.uscc) for e in rows)
+    assert len({e.region_id for e in rows}) == 14
+    assert len({e.industry for e in rows}) >= 12
+
+
+def test_one_account_per_role_and_each_can_log_in(built):
+    assert sorted(role for role, *_ in built.accounts) == sorted(Role.values)
+    for _role, username, password, _org in built.accounts:
+        assert web_login(Client(), username, password), username
+    assert User.objects.get(username="enterprise").organisation.enterprise is not None
+
+
+def test_the_same_seed_builds_the_same_district(built):
+    def snapshot():
+        return list(Enterprise.objects.order_by("uscc").values_list("uscc", "name", "region_id", "industry"))
+
+    first, first_accounts = snapshot(), built.accounts
+    User.objects.all().delete()
+    Organisation.objects.all().delete()
+    Enterprise.objects.all().delete()
+    again = demo.build(seed=7, size="small", today=TODAY, log=lambda _: None)
+    assert snapshot() == first
+    assert again.accounts == first_accounts
+    User.objects.all().delete()
+    Organisation.objects.all().delete()
+    Enterprise.objects.all().delete()
+    demo.build(seed=8, size="small", today=TODAY, log=lambda _: None)
+    assert snapshot() != first
+
+
+def test_generators_run_in_dependency_order():
+    names = [g.name for g in demo.ordered()]
+    assert names.index("organisations") < names.index("enterprises") < names.index("accounts")
+
+
+def test_the_command_refuses_to_build_twice(capsys):
+    call_command("demo", "--size", "small", "--seed", "3")
+    assert "bureau" in capsys.readouterr().out
+    with pytest.raises(CommandError) as error:
+        call_command("demo", "--size", "small")
+    assert error.value.returncode == 2
+    call_command("demo", "--skip-if-loaded")
+    assert "loaded already" in capsys.readouterr().out
