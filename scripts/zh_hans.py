@@ -13,7 +13,7 @@ ZH = {
     "Your role may not do this.": "您的角色无权进行此操作。",
     "Accounts": "账户",
     "System administrator": "系统管理员",
-    "Bureau staff": "应急管理局",
+    "Bureau staff": "应急管理局（安委办）",
     "Law-enforcement inspector": "执法人员",
     "Member department": "成员单位",
     "Street / township office": "街道（乡镇）",

@@ -1,6 +1,7 @@
 """Fast, isolated settings for the test suite."""
 
 import tempfile
+from pathlib import Path
 
 from yingji.settings.base import *  # noqa: F403
 
@@ -12,3 +13,4 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STATIC_ROOT = tempfile.mkdtemp(prefix="yingji-test-static-")
+VAR_DIR = Path(tempfile.mkdtemp(prefix="yingji-test-var-"))

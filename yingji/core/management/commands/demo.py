@@ -1,11 +1,18 @@
 import datetime
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from yingji.core import demo
 from yingji.regions.models import Region
+
+
+def accounts_file():  # noqa: N802
+    """Where the demo's passwords are kept for `make demo` to show again on later runs."""
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    return settings.VAR_DIR / "demo-accounts.txt"
 
 
 class Command(BaseCommand):
@@ -23,6 +30,8 @@ class Command(BaseCommand):
         if demo.is_loaded():
             if options["skip_if_loaded"]:
                 self.stdout.write("The demo district is loaded already.")
+                if accounts_file().exists():
+                    self.stdout.write(accounts_file().read_text())
                 return
             raise CommandError(
                 "The demo district is loaded already. Start from an empty database to rebuild it.",
@@ -32,6 +41,10 @@ class Command(BaseCommand):
         today = options["today"] or timezone.localdate()
         ctx = demo.build(seed=options["seed"], size=options["size"], today=today, log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"Demo district built in {time.monotonic() - started:.1f} s."))
-        self.stdout.write("Demo accounts (role, username, password, organisation):")
-        for role, username, password, org in ctx.accounts:
-            self.stdout.write(f"  {role:<11} {username:<12} {password:<22} {org}")
+        table = "Demo accounts (role, username, password, organisation):\n" + "".join(
+            f"  {role:<11} {username:<12} {password:<22} {org}\n"
+            for role, username, password, org in ctx.accounts
+        )
+        accounts_file().write_text(table)
+        accounts_file().chmod(0o600)
+        self.stdout.write(table)

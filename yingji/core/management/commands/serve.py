@@ -4,8 +4,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from gunicorn.app.base import BaseApplication
 
-from yingji.wsgi import application
-
 
 class YingjiServer(BaseApplication):
     def __init__(self, options: dict):
@@ -17,6 +15,10 @@ class YingjiServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        # Imported here, after collectstatic: WhiteNoise indexes the static files when the
+        # application is built.
+        from yingji.wsgi import application
+
         return application
 
 
