@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from yingji.accounts.choices import ROLE_ORG_KIND, OrgKind, Role
 from yingji.accounts.models import ApiToken, Organisation, User, hash_token
 from yingji.audit.services import audit_created
-from yingji.core.errors import ApplicationError
+from yingji.core.errors import ApplicationError, full_clean_or_400
 from yingji.core.industries import Industry
 from yingji.regions.models import Region
 
@@ -39,10 +39,7 @@ def organisation_create(
         industries=sorted(industries),
         enterprise=enterprise,
     )
-    try:
-        org.full_clean()
-    except ValidationError as e:
-        raise ApplicationError.from_validation_error(e) from None
+    full_clean_or_400(org)
     org.save()
     audit_created(actor=actor, obj=org)
     return org

@@ -2,25 +2,22 @@ import datetime
 
 from yingji.audit.models import AuditEntry
 
+# Filter name -> ORM lookup; an empty filter is no filter.
+LOOKUPS = {
+    "actor": "actor_username",
+    "action": "action",
+    "object_type": "object_type",
+    "object_id": "object_id",
+    "region": "region_code__startswith",
+    "date_from": "at__date__gte",
+    "date_to": "at__date__lte",
+}
+
 
 def audit_list(*, user, filters: dict):
     """Audit entries in the user's jurisdiction; who may browse is decided by the caller."""
-    qs = AuditEntry.objects.for_user(user).select_related("actor")
-    if filters.get("actor"):
-        qs = qs.filter(actor_username=filters["actor"])
-    if filters.get("action"):
-        qs = qs.filter(action=filters["action"])
-    if filters.get("object_type"):
-        qs = qs.filter(object_type=filters["object_type"])
-    if filters.get("object_id"):
-        qs = qs.filter(object_id=filters["object_id"])
-    if filters.get("region"):
-        qs = qs.filter(region_code__startswith=filters["region"])
-    if filters.get("date_from"):
-        qs = qs.filter(at__date__gte=filters["date_from"])
-    if filters.get("date_to"):
-        qs = qs.filter(at__date__lte=filters["date_to"])
-    return qs
+    lookups = {LOOKUPS[name]: value for name, value in filters.items() if name in LOOKUPS and value}
+    return AuditEntry.objects.for_user(user).filter(**lookups)
 
 
 def parse_date(value: str | None) -> datetime.date | None:

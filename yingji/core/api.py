@@ -5,7 +5,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Field, NinjaAPI, Schema
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PaginationBase
 from ninja.renderers import JSONRenderer
@@ -53,8 +53,8 @@ class DetailOut(Schema):
 def _field_name(loc: list) -> str:
     # ninja reports ("query", "filters", "page_size") or ("body", "payload", "code"): keep the field.
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "form")]
-    if len(parts) > 1 and parts[0] in ("payload", "filters", "data", "pagination"):
-        parts = parts[1:]
+    if parts and parts[0] in ("payload", "filters", "data", "pagination"):
+        parts = parts[1:]  # the endpoint's argument name, not a field the client sent
     return ".".join(parts) or "non_field_errors"
 
 
@@ -67,6 +67,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
                 error.get("msg", "Invalid.")
             )
         return api.create_response(request, {"errors": errors}, status=400)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc: HttpError):
+        # ninja's own 400s (an unparsable body) get the same shape as every other 400.
+        if exc.status_code == 400:
+            return api.create_response(request, {"errors": {"non_field_errors": [exc.message]}}, status=400)
+        return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
 
     @api.exception_handler(ApplicationError)
     def application_error(request, exc: ApplicationError):

@@ -26,3 +26,11 @@ class Conflict(ApplicationError):
 
     def __init__(self, message: str):
         super().__init__(message, status=409)
+
+
+def full_clean_or_400(obj) -> None:
+    """Model validation, as the one application error."""
+    try:
+        obj.full_clean()
+    except ValidationError as e:
+        raise ApplicationError.from_validation_error(e) from None

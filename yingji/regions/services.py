@@ -1,9 +1,8 @@
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_created
-from yingji.core.errors import ApplicationError
+from yingji.core.errors import ApplicationError, full_clean_or_400
 from yingji.regions.models import CODE_LENGTHS, Region
 from yingji.regions.models import parent_code as parent_of
 
@@ -28,10 +27,7 @@ def region_create(*, actor, code: str, name: str, parent_code: str | None) -> Re
     if errors:
         raise ApplicationError(next(iter(errors.values()))[0], errors=errors)
     region = Region(code=code, name=name, level=CODE_LENGTHS[len(code)], parent_id=parent_of(code))
-    try:
-        region.full_clean()
-    except ValidationError as e:
-        raise ApplicationError.from_validation_error(e) from None
+    full_clean_or_400(region)
     region.save()
     audit_created(actor=actor, obj=region)
     return region

@@ -6,12 +6,25 @@ writes, a street user the scoped reads, and no token the 401 branch.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from yingji.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema", application)
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    # The WSGI handler closes the database connection at the end of each request, which
+    # would end the test's transaction on PostgreSQL; Django's test client does the same.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
