@@ -1,6 +1,9 @@
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
 
-from yingji.accounts import services
+from yingji.accounts import selectors, services
+from yingji.accounts.choices import OrgKind
+from yingji.core.api import Page
 
 router = Router(tags=["auth"])
 
@@ -40,3 +43,23 @@ def me(request):
         "organisation": org.name if org else None,
         "region_code": org.region_id if org else None,
     }
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    kind: str
+    region_code: str = Field(..., alias="region_id")
+    industries: list[str]
+    enterprise_id: int | None
+
+
+class OrganisationFilters(Schema):
+    kind: OrgKind | None = None
+    region: str | None = Field(None, max_length=12)
+
+
+@router.get("/organisations", response=list[OrganisationOut], tags=["organisations"])
+@paginate(Page)
+def organisation_list(request, filters: Query[OrganisationFilters]):
+    return selectors.organisation_list(user=request.auth, filters=filters.dict())

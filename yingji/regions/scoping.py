@@ -53,8 +53,11 @@ class Jurisdiction:
         if self.region is None:
             return Q(pk__in=[])
         q = Q(**{f"{fields.region}__startswith": self.region})
-        if self.industries is not None:
-            q &= Q(**{f"{fields.industry}__in": sorted(self.industries)}) if fields.industry else Q(pk__in=[])
+        # Records with an industry (enterprises, hazards…) narrow a department to its industries;
+        # records without one (organisations, campaigns…) are scoped by region alone.
+        if self.industries is not None and fields.industry:
+            q &= Q(**{f"{fields.industry}__in": sorted(self.industries)})
+        # An enterprise sees only records that are its own.
         if self.enterprise_id is not None:
             q &= Q(**{fields.enterprise: self.enterprise_id}) if fields.enterprise else Q(pk__in=[])
         return q
