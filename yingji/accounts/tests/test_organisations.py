@@ -9,8 +9,15 @@ def names(client, **params) -> set[str]:
     return {row["name"] for row in response.json()["results"]}
 
 
-def test_bureau_lists_the_organisations_of_its_district(api, bureau, street, other_street, department, outsider):
-    assert names(api(bureau)) == {"芙蓉区应急管理局", "东岸街道办事处", "文艺路街道办事处", "区住房和城乡建设局"}
+def test_bureau_lists_the_organisations_of_its_district(
+    api, bureau, street, other_street, department, outsider
+):
+    assert names(api(bureau)) == {
+        "芙蓉区应急管理局",
+        "东岸街道办事处",
+        "文艺路街道办事处",
+        "区住房和城乡建设局",
+    }
     assert names(api(bureau), kind="street") == {"东岸街道办事处", "文艺路街道办事处"}
 
 
