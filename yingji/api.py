@@ -2,11 +2,14 @@
 
 from ninja import NinjaAPI
 
+from yingji.accidents.api import router as accidents_router
 from yingji.accounts.api import router as accounts_router
 from yingji.accounts.auth import BearerAuth
 from yingji.audit.api import router as audit_router
 from yingji.core.api import Utf8JSONRenderer, install_error_handlers
 from yingji.enterprises.api import router as enterprises_router
+from yingji.hazards.api import router as hazards_router
+from yingji.inspections.api import router as inspections_router
 from yingji.regions.api import router as regions_router
 
 api = NinjaAPI(
@@ -25,4 +28,7 @@ install_error_handlers(api)
 api.add_router("", accounts_router)
 api.add_router("/regions", regions_router)
 api.add_router("/enterprises", enterprises_router)
+api.add_router("/inspections", inspections_router)
+api.add_router("/hazards", hazards_router)
+api.add_router("/accidents", accidents_router)
 api.add_router("/audit", audit_router)

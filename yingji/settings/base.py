@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "yingji.enterprises",
     "yingji.accounts",
     "yingji.audit",
+    "yingji.inspections",
+    "yingji.hazards",
+    "yingji.accidents",
     "yingji.web",
 ]
 
