@@ -9,6 +9,7 @@ from yingji.audit.api import router as audit_router
 from yingji.core.api import Utf8JSONRenderer, install_error_handlers
 from yingji.enterprises.api import router as enterprises_router
 from yingji.hazards.api import router as hazards_router
+from yingji.hazards.ledger_api import router as ledger_router
 from yingji.inspections.api import router as inspections_router
 from yingji.regions.api import router as regions_router
 
@@ -29,6 +30,7 @@ api.add_router("", accounts_router)
 api.add_router("/regions", regions_router)
 api.add_router("/enterprises", enterprises_router)
 api.add_router("/inspections", inspections_router)
+api.add_router("/hazards", ledger_router)  # /import and /export, before /{id}
 api.add_router("/hazards", hazards_router)
 api.add_router("/accidents", accidents_router)
 api.add_router("/audit", audit_router)

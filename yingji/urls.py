@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("yingji.web.urls")),
     path("enterprises/", include("yingji.enterprises.urls")),
     path("inspections/", include("yingji.inspections.urls")),
+    path("hazards/ledger/", include("yingji.hazards.ledger_urls")),
     path("hazards/", include("yingji.hazards.urls")),
     path("accidents/", include("yingji.accidents.urls")),
     path("audit/", include("yingji.audit.urls")),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "yingji.inspections",
     "yingji.hazards",
     "yingji.accidents",
+    "yingji.notifications",
     "yingji.web",
 ]
 
@@ -172,3 +173,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+YINGJI_MAX_UPLOAD_MB = env_int("YINGJI_MAX_UPLOAD_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -24,6 +24,8 @@ NAV = [
             {Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}
         ),
     ),
+    NavItem(_("Inspections"), "inspections:list"),
+    NavItem(_("Hazards"), "hazards:list"),
     NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS)),
     NavItem(_("API"), "api:openapi-view"),
 ]

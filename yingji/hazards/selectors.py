@@ -1,0 +1,37 @@
+import datetime
+
+from django.utils import timezone
+
+from yingji.hazards.choices import OPEN_STATES
+from yingji.hazards.models import Hazard
+from yingji.regions.scoping import get_for_user
+
+# Filter name -> ORM lookup; an empty filter is no filter.
+LOOKUPS = {
+    "region": "region__code__startswith",
+    "industry": "industry",
+    "level": "level",
+    "status": "status",
+    "source": "source",
+    "enterprise": "enterprise_id",
+    "inspection": "inspection_id",
+    "date_from": "found_at__gte",
+    "date_to": "found_at__lte",
+}
+
+
+def hazard_list(*, user, filters: dict, today: datetime.date | None = None):
+    """Hazards in the user's jurisdiction, filtered; each carries `is_overdue`."""
+    today = today or timezone.localdate()
+    lookups = {LOOKUPS[name]: value for name, value in filters.items() if name in LOOKUPS and value not in (None, "")}
+    qs = Hazard.objects.for_user(user).filter(**lookups).with_overdue(today)
+    overdue = filters.get("overdue")
+    if overdue is True or overdue == "true":
+        qs = qs.filter(deadline__lt=today, status__in=OPEN_STATES)
+    elif overdue is False or overdue == "false":
+        qs = qs.exclude(deadline__lt=today, status__in=OPEN_STATES)
+    return qs
+
+
+def hazard_get(*, user, hazard_id: int) -> Hazard:
+    return get_for_user(Hazard.objects.with_overdue().select_related("enterprise", "region"), user, pk=hazard_id)
