@@ -1,14 +1,17 @@
 """API building blocks shared by every app: pagination and the error answers of DESIGN.md."""
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PaginationBase
 from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 
 from yingji.core.errors import ApplicationError
 
@@ -38,7 +41,17 @@ class Page(PaginationBase):
         }
 
 
+class LocalTimeEncoder(NinjaJSONEncoder):
+    """Times in Asia/Shanghai (DESIGN.md), not the UTC the database hands back."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.datetime) and timezone.is_aware(o):
+            o = timezone.localtime(o)
+        return super().default(o)
+
+
 class Utf8JSONRenderer(JSONRenderer):
+    encoder_class = LocalTimeEncoder
     json_dumps_params = {"ensure_ascii": False}  # Chinese names readable in the raw answer
 
 

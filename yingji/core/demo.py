@@ -63,7 +63,8 @@ def generator(name: str, *, after: tuple[str, ...] | list[str] = ()):
 def ordered() -> list[Generator]:
     autodiscover_modules("demo")
     graph = {g.name: set(g.after) for g in _registry.values()}
-    return [_registry[name] for name in TopologicalSorter(graph).static_order()]
+    # A generator may run after one that is not installed (an optional module): skip the name.
+    return [_registry[name] for name in TopologicalSorter(graph).static_order() if name in _registry]
 
 
 def build(*, seed: int, size: str, today: datetime.date, log: Callable[[str], None]) -> DemoContext:

@@ -63,7 +63,8 @@ def exif_facts(content: bytes) -> dict:
         return facts
     if taken:
         try:
-            naive = datetime.datetime.strptime(str(taken).strip("\x00 "), "%Y:%m:%d %H:%M:%S")
+            # EXIF times carry no zone: they are the camera's local time, taken as Asia/Shanghai.
+            naive = datetime.datetime.strptime(str(taken).strip("\x00 "), "%Y:%m:%d %H:%M:%S")  # noqa: DTZ007
             facts["captured_at"] = timezone.make_aware(naive)
         except ValueError:
             pass

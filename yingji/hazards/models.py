@@ -11,7 +11,6 @@ from yingji.core.models import BaseModel
 from yingji.hazards.choices import (
     OPEN_STATES,
     TRANSITIONS,
-    HazardCategory,
     HazardLevel,
     HazardSource,
     HazardStatus,
@@ -49,9 +48,15 @@ class Hazard(BaseModel):
     description = models.TextField(_("description"))
     location = models.CharField(_("location in the site"), max_length=200, blank=True)
     category = models.CharField(_("category"), max_length=200, blank=True)
-    level = models.CharField(_("level"), max_length=16, choices=HazardLevel.choices, default=HazardLevel.GENERAL)
-    source = models.CharField(_("source"), max_length=16, choices=HazardSource.choices, default=HazardSource.INSPECTION)
-    status = models.CharField(_("status"), max_length=16, choices=HazardStatus.choices, default=HazardStatus.REPORTED)
+    level = models.CharField(
+        _("level"), max_length=16, choices=HazardLevel.choices, default=HazardLevel.GENERAL
+    )
+    source = models.CharField(
+        _("source"), max_length=16, choices=HazardSource.choices, default=HazardSource.INSPECTION
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=HazardStatus.choices, default=HazardStatus.REPORTED
+    )
     found_at = models.DateField(_("date found"))
     measures = models.TextField(_("rectification measures"), blank=True)
     responsible = models.CharField(_("person responsible"), max_length=100, blank=True)
@@ -67,9 +72,15 @@ class Hazard(BaseModel):
     extension_requested_until = models.DateField(_("extension requested until"), null=True, blank=True)
     extension_reason = models.TextField(_("extension reason"), blank=True)
     # 挂牌督办 (listed supervision) of a major hazard.
-    listing_level = models.CharField(_("listing level"), max_length=16, choices=ListingLevel.choices, blank=True)
+    listing_level = models.CharField(
+        _("listing level"), max_length=16, choices=ListingLevel.choices, blank=True
+    )
     listed_by = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="listed_hazards"
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="listed_hazards",
     )
     listed_on = models.DateField(_("date listed"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
@@ -91,7 +102,9 @@ class Hazard(BaseModel):
             models.Index(fields=["status", "deadline"]),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(funds__isnull=True) | Q(funds__gte=0), name="hazard_funds_not_negative"),
+            models.CheckConstraint(
+                condition=Q(funds__isnull=True) | Q(funds__gte=0), name="hazard_funds_not_negative"
+            ),
             models.CheckConstraint(
                 condition=Q(rectified_at__isnull=True) | Q(rectified_at__gte=models.F("found_at")),
                 name="hazard_rectified_after_found",
@@ -176,7 +189,9 @@ class HazardEvidence(models.Model):
     """A photo or PDF standing as evidence. Never replaced: a newer file supersedes it."""
 
     hazard = models.ForeignKey(Hazard, on_delete=models.CASCADE, related_name="evidence")
-    event = models.ForeignKey(HazardEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence")
+    event = models.ForeignKey(
+        HazardEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence"
+    )
     kind = models.CharField(max_length=16, choices=EvidenceKind.choices, default=EvidenceKind.AFTER)
     file = models.FileField(upload_to=evidence_path)
     thumbnail = models.FileField(upload_to="hazards/thumbnails/", blank=True)
@@ -189,7 +204,9 @@ class HazardEvidence(models.Model):
     captured_at = models.DateTimeField(null=True, blank=True)
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    superseded_by = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["uploaded_at", "id"]

@@ -31,7 +31,9 @@ def can_act(user, hazard, action: str) -> bool:
 
 def actions_for(user, hazard) -> list[str]:
     """The actions this user may take on this hazard now (for the UI's buttons)."""
-    return [a for a in HazardAction.values if hazard.can(a) and can_act(user, hazard, a) and _applies(hazard, a)]
+    return [
+        a for a in HazardAction.values if hazard.can(a) and can_act(user, hazard, a) and _applies(hazard, a)
+    ]
 
 
 def _applies(hazard, action: str) -> bool:

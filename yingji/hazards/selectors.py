@@ -23,7 +23,9 @@ LOOKUPS = {
 def hazard_list(*, user, filters: dict, today: datetime.date | None = None):
     """Hazards in the user's jurisdiction, filtered; each carries `is_overdue`."""
     today = today or timezone.localdate()
-    lookups = {LOOKUPS[name]: value for name, value in filters.items() if name in LOOKUPS and value not in (None, "")}
+    lookups = {
+        LOOKUPS[name]: value for name, value in filters.items() if name in LOOKUPS and value not in (None, "")
+    }
     qs = Hazard.objects.for_user(user).filter(**lookups).with_overdue(today)
     overdue = filters.get("overdue")
     if overdue is True or overdue == "true":
@@ -34,4 +36,6 @@ def hazard_list(*, user, filters: dict, today: datetime.date | None = None):
 
 
 def hazard_get(*, user, hazard_id: int) -> Hazard:
-    return get_for_user(Hazard.objects.with_overdue().select_related("enterprise", "region"), user, pk=hazard_id)
+    return get_for_user(
+        Hazard.objects.with_overdue().select_related("enterprise", "region"), user, pk=hazard_id
+    )

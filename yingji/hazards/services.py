@@ -90,18 +90,25 @@ def hazard_register(
     return hazard
 
 
+PLAN_FIELDS = ("objectives", "methods", "funds_and_materials", "organisation", "time_limit", "safety_measures")
+
+
 @transaction.atomic
 def hazard_set_plan(*, actor, hazard: Hazard, **items: str) -> TreatmentPlan:
     """The treatment plan of a major hazard (its six items), required before assignment."""
     hazard = _locked(actor, hazard)
     if not permissions.can_act(actor, hazard, HazardAction.ASSIGN):
         raise PermissionDenied(_("Your role may not do this."))
-    fields = ["objectives", "methods", "funds_and_materials", "organisation", "time_limit", "safety_measures"]
+    fields = PLAN_FIELDS
     _required(items, *fields)
     before = snapshot(hazard)
-    plan, _created = TreatmentPlan.objects.update_or_create(hazard=hazard, defaults={f: items[f] for f in fields})
+    plan, _created = TreatmentPlan.objects.update_or_create(
+        hazard=hazard, defaults={f: items[f] for f in fields}
+    )
     _event(actor, hazard, "plan", hazard.status, "", {f: items[f] for f in fields})
-    audit_action(actor=actor, obj=hazard, action="hazard.plan", before=before, extra={f: items[f] for f in fields})
+    audit_action(
+        actor=actor, obj=hazard, action="hazard.plan", before=before, extra={f: items[f] for f in fields}
+    )
     return plan
 
 
@@ -154,7 +161,9 @@ def hazard_act(*, actor, hazard: Hazard, action: str, data: dict | None = None, 
         from yingji.hazards.evidence import evidence_attach
 
         for upload in files:
-            evidence_attach(actor=actor, hazard=hazard, upload=upload, kind=data.get("kind") or "after", event=event)
+            evidence_attach(
+                actor=actor, hazard=hazard, upload=upload, kind=data.get("kind") or "after", event=event
+            )
     audit_action(actor=actor, obj=hazard, action=f"hazard.{action}", before=before, extra=changes)
     return hazard
 
@@ -177,7 +186,9 @@ def _assign(actor, hazard: Hazard, data: dict) -> dict:
     if deadline < hazard.found_at:
         raise _field_error("deadline", _("The deadline cannot be before the date found."))
     if hazard.level == HazardLevel.MAJOR and not TreatmentPlan.objects.filter(hazard=hazard).exists():
-        raise _field_error("plan", _("A major hazard needs its treatment plan before rectification is assigned."))
+        raise _field_error(
+            "plan", _("A major hazard needs its treatment plan before rectification is assigned.")
+        )
     hazard.measures, hazard.responsible, hazard.deadline = data["measures"], data["responsible"], deadline
     if data.get("funds") not in (None, ""):
         hazard.funds = Decimal(str(data["funds"]))
@@ -185,12 +196,17 @@ def _assign(actor, hazard: Hazard, data: dict) -> dict:
 
 
 def _submit(actor, hazard: Hazard, data: dict) -> dict:
-    return {"note": data.get("note", ""), "rectified_at": str(_date(data, "rectified_at", timezone.localdate()))}
+    return {
+        "note": data.get("note", ""),
+        "rectified_at": str(_date(data, "rectified_at", timezone.localdate())),
+    }
 
 
 def _approve(actor, hazard: Hazard, data: dict) -> dict:
     submitted = hazard.events.filter(action=HazardAction.SUBMIT).order_by("-at", "-id").first()
-    default = datetime.date.fromisoformat(submitted.data["rectified_at"]) if submitted else timezone.localdate()
+    default = (
+        datetime.date.fromisoformat(submitted.data["rectified_at"]) if submitted else timezone.localdate()
+    )
     hazard.rectified_at = max(_date(data, "rectified_at", default), hazard.found_at)
     hazard.verified_at = timezone.localdate()
     hazard.verified_by, hazard.verifier = actor, actor.name or actor.username
@@ -256,12 +272,18 @@ def _list(actor, hazard: Hazard, data: dict) -> dict:
     if hazard.is_listed:
         raise Conflict(_("This hazard is listed already."))
     if data.get("level") not in ListingLevel.values:
-        raise _field_error("level", _("Choose the listing level: %(levels)s.") % {"levels": ", ".join(ListingLevel.values)})
+        raise _field_error(
+            "level", _("Choose the listing level: %(levels)s.") % {"levels": ", ".join(ListingLevel.values)}
+        )
     if actor.organisation is None:
         raise _field_error("authority", _("Only a bureau or department lists hazards."))
     hazard.listing_level, hazard.listed_by = data["level"], actor.organisation
     hazard.listed_on = _date(data, "listed_on", timezone.localdate())
-    return {"level": hazard.listing_level, "authority": actor.organisation.name, "listed_on": str(hazard.listed_on)}
+    return {
+        "level": hazard.listing_level,
+        "authority": actor.organisation.name,
+        "listed_on": str(hazard.listed_on),
+    }
 
 
 ACTIONS = {

@@ -48,4 +48,6 @@ class Command(BaseCommand):
         accounts_file().write_text(table)
         accounts_file().chmod(0o600)
         self.stdout.write(table)
-        self.stdout.write("These accounts are for trying Yingji out: never load the demo into a production database.")
+        self.stdout.write(
+            "These accounts are for trying Yingji out: never load the demo into a production database."
+        )

@@ -1,0 +1,179 @@
+"""Three years of hazards for 芙蓉区: most general hazards rectified in time, some overdue,
+a handful of major hazards listed for supervision. Written in bulk, timeline included."""
+
+import datetime
+from decimal import Decimal
+
+from yingji.accounts.choices import OrgKind
+from yingji.accounts.models import Organisation, User
+from yingji.core import demo
+from yingji.core.industries import Industry as I  # noqa: E741
+from yingji.enterprises.models import Enterprise
+from yingji.hazards.choices import HazardLevel, HazardSource, HazardStatus
+from yingji.hazards.models import Hazard, HazardEvent
+
+HAZARDS_PER_ENTERPRISE_YEAR = 2.0
+COMMON = [
+    ("消防通道堆放杂物，疏散通道不畅通", "物的不安全状态", "疏散通道"),
+    ("灭火器压力不足，未按期检查", "物的不安全状态", "仓库"),
+    ("应急照明及疏散指示标志损坏", "物的不安全状态", "楼梯间"),
+    ("电气线路私拉乱接，未穿管保护", "物的不安全状态", "配电间"),
+    ("未建立隐患排查治理台账", "管理缺陷", "办公室"),
+    ("从业人员未经安全培训上岗", "管理缺陷", "生产车间"),
+    ("安全警示标志缺失", "物的不安全状态", "作业现场"),
+    ("应急预案未按规定演练", "管理缺陷", "办公室"),
+]
+BY_INDUSTRY = {
+    I.CONSTRUCTION: [
+        ("脚手架连墙件缺失", "物的不安全状态", "外脚手架"),
+        ("基坑临边防护不到位", "物的不安全状态", "基坑"),
+        ("塔吊司机无特种作业操作证", "人的不安全行为", "塔吊"),
+    ],
+    I.GAS: [
+        ("燃气管道未设置泄漏报警装置", "物的不安全状态", "厨房"),
+        ("液化气钢瓶超期未检", "物的不安全状态", "气瓶间"),
+    ],
+    I.HAZARDOUS_CHEMICALS: [
+        ("储罐区可燃气体检测报警器失效", "物的不安全状态", "储罐区"),
+        ("加油站卸油未执行静电接地", "人的不安全行为", "卸油口"),
+    ],
+    I.CROWDED_PLACES: [
+        ("安全出口上锁", "物的不安全状态", "安全出口"),
+        ("消防控制室值班人员无证上岗", "人的不安全行为", "消防控制室"),
+    ],
+    I.MACHINERY: [
+        ("机械设备防护罩缺失", "物的不安全状态", "车间"),
+        ("粉尘涉爆区域使用非防爆电气", "物的不安全状态", "抛光间"),
+    ],
+    I.LIGHT_INDUSTRY: [
+        ("有限空间作业未执行先通风再检测后作业", "人的不安全行为", "污水池"),
+        ("涉氨制冷车间氨气报警装置失效", "物的不安全状态", "冷库"),
+    ],
+    I.COMMERCE_TRADE: [
+        ("仓库货物超高堆放", "物的不安全状态", "仓库"),
+        ("商场防火卷帘下堆放商品", "物的不安全状态", "卖场"),
+    ],
+}
+MAJOR_INDUSTRIES = {
+    I.HAZARDOUS_CHEMICALS,
+    I.GAS,
+    I.CONSTRUCTION,
+    I.CROWDED_PLACES,
+    I.MACHINERY,
+    I.LIGHT_INDUSTRY,
+}
+SOURCES = [
+    (HazardSource.INSPECTION, 55),
+    (HazardSource.SELF_CHECK, 30),
+    (HazardSource.LEADER_CHECK, 6),
+    (HazardSource.COMPLAINT, 5),
+    (HazardSource.OTHER, 4),
+]
+RESPONSIBLE = ["王建军", "李红", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏"]
+
+
+@demo.generator("hazards", after=["enterprises", "accounts", "inspections"])
+def hazards(ctx: demo.DemoContext) -> None:
+    rng = ctx.rng("hazards")
+    enterprises = list(
+        Enterprise.objects.filter(region__code__startswith=ctx.district).values_list(
+            "id", "region_id", "industry"
+        )
+    )
+    bureau = Organisation.objects.get(kind=OrgKind.BUREAU, region_id=ctx.district)
+    inspector = User.objects.filter(username="inspector").first()
+    start = ctx.today - datetime.timedelta(days=3 * 365)
+    count = int(len(enterprises) * HAZARDS_PER_ENTERPRISE_YEAR * 3)
+    rows, plans = [], []
+    for _ in range(count):
+        enterprise_id, region, industry = rng.choice(enterprises)
+        found = start + datetime.timedelta(days=rng.randrange((ctx.today - start).days + 1))
+        major = industry in MAJOR_INDUSTRIES and rng.random() < 0.005
+        description, category, location = rng.choice(COMMON + BY_INDUSTRY.get(industry, []))
+        hazard = Hazard(
+            enterprise_id=enterprise_id,
+            region_id=region,
+            industry=industry,
+            description=description,
+            category=category,
+            location=location,
+            found_at=found,
+            level=HazardLevel.MAJOR if major else HazardLevel.GENERAL,
+            source=rng.choices([s for s, _w in SOURCES], [w for _s, w in SOURCES])[0],
+            reported_by=inspector,
+        )
+        plans.append(_life(rng, hazard, ctx.today, bureau))
+        rows.append(hazard)
+    Hazard.objects.bulk_create(rows, batch_size=2000)
+    HazardEvent.objects.bulk_create(
+        [
+            HazardEvent(hazard=h, actor=inspector, **event)
+            for h, events in zip(rows, plans, strict=True)
+            for event in events
+        ],
+        batch_size=5000,
+    )
+
+
+def _life(rng, h: Hazard, today: datetime.date, bureau) -> list[dict]:
+    """Decide how far the hazard got, fill its dates, and return its timeline."""
+    age = (today - h.found_at).days
+    at = lambda day: datetime.datetime.combine(day, datetime.time(10, rng.randrange(60)), datetime.UTC)  # noqa: E731
+    events = [{"action": "register", "to_status": HazardStatus.REPORTED, "at": at(h.found_at)}]
+    roll = rng.random()
+    if h.level == HazardLevel.GENERAL and roll < 0.35:  # most general hazards are put right on the spot
+        h.rectified_at = h.verified_at = h.found_at
+        h.status, h.measures, h.verifier = HazardStatus.RECTIFIED, "当场整改", "李执法"
+        events.append(
+            {
+                "action": "rectify_on_site",
+                "from_status": "reported",
+                "to_status": "rectified",
+                "at": at(h.found_at),
+            }
+        )
+        return events + _closed(rng, h, today, at)
+    h.deadline = h.found_at + datetime.timedelta(
+        days=rng.randrange(60, 121) if h.level == HazardLevel.MAJOR else rng.randrange(7, 31)
+    )
+    h.measures, h.responsible = "按整改通知书要求落实整改", rng.choice(RESPONSIBLE)
+    h.funds = Decimal(rng.randrange(2, 200) * 100 * (20 if h.level == HazardLevel.MAJOR else 1))
+    h.status = HazardStatus.RECTIFYING
+    events.append(
+        {"action": "assign", "from_status": "reported", "to_status": "rectifying", "at": at(h.found_at)}
+    )
+    if h.level == HazardLevel.MAJOR and rng.random() < 0.6:
+        h.listing_level, h.listed_by, h.listed_on = "county", bureau, h.found_at + datetime.timedelta(days=2)
+        events.append(
+            {"action": "list", "from_status": "rectifying", "to_status": "rectifying", "at": at(h.listed_on)}
+        )
+    late = rng.random() < 0.08  # a few finish after the deadline, a few not at all
+    done_on = h.found_at + datetime.timedelta(
+        days=rng.randrange(1, (h.deadline - h.found_at).days + (20 if late else 1))
+    )
+    if done_on > today or (age > 60 and rng.random() < 0.03):
+        return events  # still open: overdue when its deadline has passed
+    h.rectified_at, h.verified_at, h.verifier = (
+        done_on,
+        min(done_on + datetime.timedelta(days=2), today),
+        "李执法",
+    )
+    h.status = HazardStatus.RECTIFIED
+    events += [
+        {"action": "submit", "from_status": "rectifying", "to_status": "awaiting_review", "at": at(done_on)},
+        {
+            "action": "approve",
+            "from_status": "awaiting_review",
+            "to_status": "rectified",
+            "at": at(h.verified_at),
+        },
+    ]
+    return events + _closed(rng, h, today, at)
+
+
+def _closed(rng, h: Hazard, today: datetime.date, at) -> list[dict]:
+    closed_on = h.verified_at + datetime.timedelta(days=rng.randrange(0, 10))
+    if closed_on > today or rng.random() < 0.3:
+        return []
+    h.closed_at, h.status = closed_on, HazardStatus.CLOSED
+    return [{"action": "close", "from_status": "rectified", "to_status": "closed", "at": at(closed_on)}]
