@@ -112,6 +112,8 @@ ZH = {
     "Evidence": "佐证材料",
     "taken": "拍摄于",
     "Timeline": "处理记录",
+    "Registered": "登记",
+    "Imported from a ledger": "台账导入",
     "Actions": "操作",
     "Hazards": "隐患",
     "Level": "等级",

@@ -11,6 +11,7 @@ from yingji.core.models import BaseModel
 from yingji.hazards.choices import (
     OPEN_STATES,
     TRANSITIONS,
+    HazardAction,
     HazardLevel,
     HazardSource,
     HazardStatus,
@@ -171,6 +172,15 @@ class HazardEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hazard_id} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        extra = {"register": _("Registered"), "plan": _("Treatment plan"), "import": _("Imported from a ledger")}
+        return extra.get(self.action) or (HazardAction(self.action).label if self.action in HazardAction.values else self.action)
+
+    @property
+    def status_label(self) -> str:
+        return HazardStatus(self.to_status).label if self.to_status in HazardStatus.values else self.to_status
 
 
 class EvidenceKind(models.TextChoices):
