@@ -5,6 +5,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from yingji.audit.context import client_ip
 from yingji.audit.models import AuditEntry
@@ -14,11 +15,8 @@ SECRET_FIELDS = {"password", "key_hash"}
 
 def snapshot(obj: models.Model) -> dict:
     """The record's own column values, as JSON would store them (secrets left out)."""
-    values = {
-        f.attname: f.value_from_object(obj)
-        for f in obj._meta.concrete_fields
-        if f.attname not in SECRET_FIELDS
-    }
+    values = {f.attname: f.value_from_object(obj) for f in obj._meta.concrete_fields if f.attname not in SECRET_FIELDS}
+    values = {k: (v.name or "") if isinstance(v, FieldFile) else v for k, v in values.items()}
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
 
 

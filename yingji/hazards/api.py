@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from yingji.core.api import Page
 from yingji.core.errors import ApplicationError
 from yingji.enterprises.models import Enterprise
-from yingji.hazards import selectors, services
+from yingji.hazards import evidence, selectors, services
 from yingji.hazards.choices import HazardAction, HazardLevel, HazardSource, HazardStatus
 from yingji.hazards.models import Hazard
 from yingji.hazards.permissions import actions_for
@@ -195,7 +195,17 @@ def hazard_action_with_files(
 @router.get("/{hazard_id}/evidence/{evidence_id}", response=EvidenceOut)
 def evidence_detail(request, hazard_id: int, evidence_id: int):
     hazard = selectors.hazard_get(user=request.auth, hazard_id=hazard_id)
-    evidence = hazard.evidence.filter(pk=evidence_id).first()
-    if evidence is None:
+    found = hazard.evidence.filter(pk=evidence_id).first()
+    if found is None:
         raise Http404
-    return evidence
+    return found
+
+
+@router.post("/{hazard_id}/evidence/{evidence_id}/supersede", response=EvidenceOut)
+def evidence_supersede(request, hazard_id: int, evidence_id: int, file: File[UploadedFile]):
+    """Replace a file by a newer one: the old stays, marked as superseded (evidence is never overwritten)."""
+    hazard = selectors.hazard_get(user=request.auth, hazard_id=hazard_id)
+    old = hazard.evidence.filter(pk=evidence_id, superseded_by__isnull=True).first()
+    if old is None:
+        raise Http404
+    return evidence.evidence_supersede(actor=request.auth, old=old, upload=file)

@@ -5,11 +5,14 @@ import hashlib
 import io
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import ExifTags, Image, UnidentifiedImageError
 
+from yingji.audit.services import audit_action, snapshot
 from yingji.core.errors import ApplicationError
 from yingji.hazards.models import EvidenceKind, HazardEvidence
 
@@ -109,8 +112,16 @@ def evidence_attach(*, actor, hazard, upload, kind: str = EvidenceKind.AFTER, ev
     return evidence
 
 
+@transaction.atomic
 def evidence_supersede(*, actor, old: HazardEvidence, upload) -> HazardEvidence:
     """A newer file stands in for an old one; the old one stays, marked superseded."""
+    from yingji.hazards.permissions import SUPERVISORS
+
+    if actor.role not in SUPERVISORS and old.uploaded_by_id != actor.pk:
+        raise PermissionDenied(_("Your role may not do this."))
     new = evidence_attach(actor=actor, hazard=old.hazard, upload=upload, kind=old.kind, event=old.event)
     HazardEvidence.objects.filter(pk=old.pk).update(superseded_by=new)
+    before = snapshot(old)
+    old.superseded_by = new
+    audit_action(actor=actor, obj=old, action="evidence.supersede", before=before, extra={"by": new.sha256})
     return new
