@@ -10,6 +10,7 @@ urlpatterns = [
     path("hazards/", include("yingji.hazards.urls")),
     path("accidents/", include("yingji.accidents.urls")),
     path("audit/", include("yingji.audit.urls")),
+    path("notifications/", include("yingji.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]

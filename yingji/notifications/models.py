@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class Notification(models.Model):
     """An in-app message to an organisation (e-mail and SMS delivery come later)."""
 
-    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="notifications")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="notifications"
+    )
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(max_length=200, blank=True)

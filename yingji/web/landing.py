@@ -21,6 +21,10 @@ def landing_context(user) -> dict:
         "role_label": Role(user.role).label,
         "facts": [(_("Enterprises in your jurisdiction"), enterprises.count())],
     }
+    if user.organisation_id:
+        from yingji.notifications.views import unread_count
+
+        context["facts"].append((_("Unread notifications"), unread_count(user)))
     if user.role == Role.ADMIN:
         context["facts"] = [
             (_("Regions"), Region.objects.count()),
