@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "yingji.hazards",
     "yingji.accidents",
     "yingji.notifications",
+    "yingji.stats",
     "yingji.web",
 ]
 

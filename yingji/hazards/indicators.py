@@ -1,0 +1,63 @@
+"""Hazard indicators (隐患排查治理). A hazard counts as rectified for a period when it was
+found in the period and rectified by the period's end (or by as_of), so a report rebuilt
+later prints the same numbers. Cancelled hazards (撤销, e.g. duplicates) count nowhere."""
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from yingji.hazards.choices import HazardLevel, HazardStatus
+from yingji.hazards.models import Hazard
+from yingji.stats.catalog import Measure, Ratio, register
+
+DIMENSIONS = {"industry": "industry", "level": "level", "source": "source", "enterprise": "enterprise_id"}
+NOT_CANCELLED = ~Q(status=HazardStatus.CANCELLED)
+
+
+def _measure(key, label, where=lambda q: Q(), **kwargs) -> Measure:
+    return Measure(
+        key=key,
+        label=label,
+        unit=kwargs.pop("unit", "处"),
+        model=Hazard,
+        date_field=kwargs.pop("date_field", "found_at"),
+        aggregate=lambda: Count("id"),
+        where=lambda q: NOT_CANCELLED & where(q),
+        dimensions=DIMENSIONS,
+        **kwargs,
+    )
+
+
+def _rectified_by(q) -> Q:
+    return Q(rectified_at__isnull=False, rectified_at__lte=q.cutoff)
+
+
+def _open_at(q) -> Q:
+    """Found by the cutoff and not rectified by it."""
+    return Q(found_at__lte=q.cutoff) & (Q(rectified_at__isnull=True) | Q(rectified_at__gt=q.cutoff))
+
+
+register(
+    _measure("hazards.found", _("Hazards found")),
+    _measure("hazards.rectified", _("Hazards rectified"), _rectified_by),
+    Ratio("hazards.rectification_rate", _("Rectification rate"), "hazards.rectified", "hazards.found"),
+    _measure("hazards.major_found", _("Major hazards found"), lambda q: Q(level=HazardLevel.MAJOR)),
+    _measure(
+        "hazards.major_rectified",
+        _("Major hazards rectified"),
+        lambda q: Q(level=HazardLevel.MAJOR) & _rectified_by(q),
+    ),
+    Ratio(
+        "hazards.major_rectification_rate",
+        _("Major hazard rectification rate"),
+        "hazards.major_rectified",
+        "hazards.major_found",
+    ),
+    _measure("hazards.listed", _("Major hazards listed for supervision"), date_field="listed_on"),
+    _measure("hazards.closed", _("Hazards closed (written off)"), date_field="closed_at"),
+    _measure("hazards.open", _("Open hazards"), in_period=_open_at),
+    _measure(
+        "hazards.overdue",
+        _("Overdue hazards"),
+        in_period=lambda q: _open_at(q) & Q(deadline__isnull=False, deadline__lt=q.cutoff),
+    ),
+)

@@ -1,0 +1,80 @@
+"""Reporting periods: month, quarter, half-year, year, year-to-date, any range; and the
+periods they are compared with (同比: the same dates a year earlier; 环比: the one before)."""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from yingji.core.errors import ApplicationError
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date  # inclusive
+    kind: str = "range"  # month, quarter, half, year, ytd, range
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ApplicationError(
+                _("The period ends before it starts."),
+                errors={"to": [_("The period ends before it starts.")]},
+            )
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def year_before(self) -> "Period":
+        return Period(_shift_year(self.start, -1), _shift_year(self.end, -1), self.kind)
+
+    def previous(self) -> "Period":
+        if self.kind in ("month", "quarter", "half", "year"):
+            months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[self.kind]
+            start = _shift_months(self.start, -months)
+            return Period(start, _month_end(_shift_months(start, months - 1)), self.kind)
+        end = self.start - datetime.timedelta(days=1)
+        return Period(end - datetime.timedelta(days=self.days - 1), end, "range")
+
+
+def _shift_year(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _shift_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _month_end(day: datetime.date) -> datetime.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+PERIOD_CODE = re.compile(r"^(year|ytd|H[12]|Q[1-4]|M(0[1-9]|1[0-2]))$")
+
+
+def period_of(year: int, code: str, *, today: datetime.date | None = None) -> Period:
+    """year 2026 with H1 / H2 / Q1..Q4 / M01..M12 / year / ytd."""
+    if not PERIOD_CODE.match(code or ""):
+        message = _("Period is one of year, ytd, H1, H2, Q1–Q4, M01–M12.")
+        raise ApplicationError(message, errors={"period": [message]})
+    if code == "year":
+        return Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year")
+    if code == "ytd":
+        today = today or datetime.date.today()  # noqa: DTZ011 (callers pass the local date)
+        end = min(today, datetime.date(year, 12, 31))
+        return Period(datetime.date(year, 1, 1), end, "ytd")
+    if code[0] == "H":
+        first = 1 if code == "H1" else 7
+        return Period(datetime.date(year, first, 1), _month_end(datetime.date(year, first + 5, 1)), "half")
+    if code[0] == "Q":
+        first = 3 * int(code[1]) - 2
+        return Period(datetime.date(year, first, 1), _month_end(datetime.date(year, first + 2, 1)), "quarter")
+    month = int(code[1:])
+    return Period(datetime.date(year, month, 1), _month_end(datetime.date(year, month, 1)), "month")

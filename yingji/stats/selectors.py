@@ -1,0 +1,85 @@
+"""Answering a statistics question from the catalog: values, comparison and groups."""
+
+from django.utils.translation import gettext as _
+
+from yingji.core.errors import ApplicationError
+from yingji.core.industries import Industry
+from yingji.regions.models import Region
+from yingji.stats.catalog import CATALOG, GROUPS, Query, Ratio
+from yingji.stats.numbers import as_number, change
+
+
+def indicators_for(keys: list[str]):
+    unknown = [k for k in keys if k not in CATALOG]
+    if unknown or not keys:
+        message = _("Unknown indicator: %(keys)s. See /api/v1/stats/catalog.") % {
+            "keys": ", ".join(unknown) or "—"
+        }
+        raise ApplicationError(message, errors={"indicators": [message]})
+    return [CATALOG[k] for k in keys]
+
+
+def _json(indicator, value):
+    return as_number(value) if isinstance(indicator, Ratio) else value
+
+
+def stats_answer(
+    *, query: Query, keys: list[str], compare: str | None = None, group_by: str | None = None
+) -> dict:
+    indicators = indicators_for(keys)
+    if compare not in (None, "", "yoy", "mom"):
+        raise ApplicationError(_("compare is yoy or mom."), errors={"compare": [_("compare is yoy or mom.")]})
+    if group_by not in (None, "", *GROUPS):
+        message = _("group_by is one of %(groups)s.") % {"groups": ", ".join(GROUPS)}
+        raise ApplicationError(message, errors={"group_by": [message]})
+    before = None
+    if compare:
+        period = query.period.year_before() if compare == "yoy" else query.period.previous()
+        before = Query(user=query.user, period=period, filters=query.filters, as_of=query.as_of)
+    answer = {
+        "period": {"from": query.period.start, "to": query.period.end},
+        "compared_with": {"from": before.period.start, "to": before.period.end} if before else None,
+        "indicators": {},
+        "groups": [],
+    }
+    for indicator in indicators:
+        value = indicator.value(query)
+        entry = {"label": str(indicator.label), "unit": indicator.unit, "value": _json(indicator, value)}
+        if before:
+            previous = indicator.value(before)
+            entry["previous"] = _json(indicator, previous)
+            if isinstance(indicator, Ratio):
+                entry["change_pct"] = None
+                entry["change_points"] = (
+                    as_number(value - previous) if None not in (value, previous) else None
+                )
+            else:
+                moved = change(value, previous)
+                entry["change_pct"] = as_number(moved.pct)
+                entry["change_text"] = moved.text(indicator.unit)
+        answer["indicators"][indicator.key] = entry
+    if group_by:
+        answer["groups"] = _groups(indicators, query, group_by)
+    return answer
+
+
+def _groups(indicators, query: Query, group_by: str) -> list[dict]:
+    values = {i.key: i.grouped(query, group_by) for i in indicators}
+    keys = sorted({k for per in values.values() for k in per})
+    labels = _labels(group_by, keys)
+    return [
+        {
+            "key": k,
+            "label": labels.get(k, k),
+            "values": {i.key: _json(i, values[i.key].get(k, 0)) for i in indicators},
+        }
+        for k in keys
+    ]
+
+
+def _labels(group_by: str, keys: list[str]) -> dict:
+    if group_by == "street":
+        return dict(Region.objects.filter(code__in=keys).values_list("code", "name"))
+    if group_by == "industry":
+        return {k: str(Industry(k).label) for k in keys if k in Industry.values}
+    return {}
