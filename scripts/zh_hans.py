@@ -23,10 +23,13 @@ def main(path: Path) -> None:
     catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     missing = []
     for entry in catalogue:
+        # A fuzzy entry is gettext's guess from a similar message: never trust it.
+        guessed = "fuzzy" in entry.flags
         entry.flags = [f for f in entry.flags if f != "fuzzy"]
         if entry.msgid in ZH:
             entry.msgstr = ZH[entry.msgid]
-        elif not entry.msgstr:
+        elif guessed or not entry.msgstr:
+            entry.msgstr = ""
             missing.append(entry.msgid)
     catalogue.save()
     catalogue.save_as_mofile(str(path.with_suffix(".mo")))

@@ -7,10 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.hazards.choices import HazardLevel, HazardStatus
 from yingji.hazards.models import Hazard
+from yingji.hazards.selectors import open_on
 from yingji.stats.catalog import Measure, Ratio, register
 
 DIMENSIONS = {"industry": "industry", "level": "level", "source": "source", "enterprise": "enterprise_id"}
 NOT_CANCELLED = ~Q(status=HazardStatus.CANCELLED)
+
+
+def _found_in(q) -> str:
+    return f"/hazards/?counted=1&from={q.period.start}&to={q.period.end}"
 
 
 def _measure(key, label, where=lambda q: Q(), **kwargs) -> Measure:
@@ -32,15 +37,24 @@ def _rectified_by(q) -> Q:
 
 
 def _open_at(q) -> Q:
-    """Found by the cutoff and not rectified by it."""
-    return Q(found_at__lte=q.cutoff) & (Q(rectified_at__isnull=True) | Q(rectified_at__gt=q.cutoff))
+    return open_on(q.cutoff)
 
 
 register(
-    _measure("hazards.found", _("Hazards found")),
-    _measure("hazards.rectified", _("Hazards rectified"), _rectified_by),
+    _measure("hazards.found", _("Hazards found"), link=_found_in),
+    _measure(
+        "hazards.rectified",
+        _("Hazards rectified"),
+        _rectified_by,
+        link=lambda q: f"{_found_in(q)}&rectified_by={q.cutoff}",
+    ),
     Ratio("hazards.rectification_rate", _("Rectification rate"), "hazards.rectified", "hazards.found"),
-    _measure("hazards.major_found", _("Major hazards found"), lambda q: Q(level=HazardLevel.MAJOR)),
+    _measure(
+        "hazards.major_found",
+        _("Major hazards found"),
+        lambda q: Q(level=HazardLevel.MAJOR),
+        link=lambda q: f"{_found_in(q)}&level=major",
+    ),
     _measure(
         "hazards.major_rectified",
         _("Major hazards rectified"),
@@ -52,12 +66,23 @@ register(
         "hazards.major_rectified",
         "hazards.major_found",
     ),
-    _measure("hazards.listed", _("Major hazards listed for supervision"), date_field="listed_on"),
+    _measure(
+        "hazards.listed",
+        _("Major hazards listed for supervision"),
+        date_field="listed_on",
+        link=lambda q: f"/hazards/?counted=1&listed_from={q.period.start}&listed_to={q.period.end}",
+    ),
     _measure("hazards.closed", _("Hazards closed (written off)"), date_field="closed_at"),
-    _measure("hazards.open", _("Open hazards"), in_period=_open_at),
+    _measure(
+        "hazards.open",
+        _("Open hazards"),
+        in_period=_open_at,
+        link=lambda q: f"/hazards/?counted=1&open_on={q.cutoff}",
+    ),
     _measure(
         "hazards.overdue",
         _("Overdue hazards"),
-        in_period=lambda q: _open_at(q) & Q(deadline__isnull=False, deadline__lt=q.cutoff),
+        in_period=lambda q: open_on(q.cutoff, overdue=True),
+        link=lambda q: f"/hazards/?counted=1&overdue_on={q.cutoff}",
     ),
 )

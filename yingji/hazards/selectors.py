@@ -1,8 +1,9 @@
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
-from yingji.hazards.choices import OPEN_STATES
+from yingji.hazards.choices import OPEN_STATES, HazardStatus
 from yingji.hazards.models import Hazard
 from yingji.regions.scoping import get_for_user
 
@@ -17,6 +18,9 @@ LOOKUPS = {
     "inspection": "inspection_id",
     "date_from": "found_at__gte",
     "date_to": "found_at__lte",
+    "rectified_by": "rectified_at__lte",
+    "listed_from": "listed_on__gte",
+    "listed_to": "listed_on__lte",
 }
 
 
@@ -27,12 +31,23 @@ def hazard_list(*, user, filters: dict, today: datetime.date | None = None):
         LOOKUPS[name]: value for name, value in filters.items() if name in LOOKUPS and value not in (None, "")
     }
     qs = Hazard.objects.for_user(user).filter(**lookups).with_overdue(today)
+    if filters.get("counted"):  # as the statistics count: cancelled hazards count nowhere
+        qs = qs.exclude(status=HazardStatus.CANCELLED)
+    for name, overdue_too in (("open_on", False), ("overdue_on", True)):
+        if filters.get(name):
+            qs = qs.filter(open_on(filters[name], overdue=overdue_too))
     overdue = filters.get("overdue")
     if overdue is True or overdue == "true":
         qs = qs.filter(deadline__lt=today, status__in=OPEN_STATES)
     elif overdue is False or overdue == "false":
         qs = qs.exclude(deadline__lt=today, status__in=OPEN_STATES)
     return qs
+
+
+def open_on(day: datetime.date, *, overdue: bool = False) -> Q:
+    """Found by the day and not rectified by it (and past its deadline, when overdue)."""
+    q = Q(found_at__lte=day) & (Q(rectified_at__isnull=True) | Q(rectified_at__gt=day))
+    return q & Q(deadline__isnull=False, deadline__lt=day) if overdue else q
 
 
 def hazard_get(*, user, hazard_id: int) -> Hazard:

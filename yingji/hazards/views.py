@@ -27,7 +27,20 @@ from yingji.hazards.choices import (
 )
 from yingji.hazards.permissions import actions_for
 
-FILTERS = ("region", "industry", "level", "status", "source", "overdue", "enterprise", "from", "to")
+FILTERS = (
+    "region",
+    "industry",
+    "level",
+    "status",
+    "source",
+    "overdue",
+    "enterprise",
+    "from",
+    "to",
+    "counted",
+)
+# Dates a statistic's click-through may add (see hazards/indicators.py).
+DATE_FILTERS = ("rectified_by", "listed_from", "listed_to", "open_on", "overdue_on")
 
 
 def _filters(request) -> tuple[dict, dict]:
@@ -40,6 +53,13 @@ def _filters(request) -> tuple[dict, dict]:
         except ValueError:
             raw[name] = ""
     filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"].isdigit() else None
+    for name in DATE_FILTERS:
+        value = request.GET.get(name, "").strip()
+        try:
+            filters[name] = datetime.date.fromisoformat(value) if value else None
+        except ValueError:
+            continue
+        raw[name] = value
     return raw, filters
 
 
@@ -60,6 +80,7 @@ def hazard_list(request):
         "page": page,
         "query": query,
         "filters": raw,
+        "hidden": [(name, raw[name]) for name in ("counted", *DATE_FILTERS) if raw.get(name)],
         "counts": counts,
         "statuses": HazardStatus.choices,
         "levels": HazardLevel.choices,

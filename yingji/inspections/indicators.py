@@ -19,6 +19,7 @@ def _measure(key, label, unit, aggregate) -> Measure:
         date_field="inspected_on",
         aggregate=aggregate,
         dimensions=DIMENSIONS,
+        link=lambda q: f"/inspections/?from={q.period.start}&to={q.period.end}",
     )
 
 

@@ -44,6 +44,13 @@ class Measure:
     dimensions: dict[str, str] = field(default_factory=dict)  # filter name -> ORM lookup
     region_field: str = "region_id"
     description: str = ""
+    link: Callable[[Query], str] | None = None  # the list of the records behind the number
+
+    def url(self, query: Query) -> str | None:
+        if self.link is None:
+            return None
+        params = {k: v for k, v in query.filters.items() if v not in (None, "")}
+        return self.link(query) + "".join(f"&{k}={v}" for k, v in params.items())
 
     def queryset(self, query: Query):
         qs = self.model.objects.for_user(query.user)
@@ -82,6 +89,9 @@ class Ratio:
     @property
     def dimensions(self) -> dict:
         return CATALOG[self.numerator].dimensions
+
+    def url(self, query: Query) -> str | None:
+        return CATALOG[self.numerator].url(query)
 
     def value(self, query: Query) -> Decimal | None:
         return percent(CATALOG[self.numerator].value(query), CATALOG[self.denominator].value(query))

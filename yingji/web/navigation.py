@@ -24,6 +24,13 @@ NAV = [
             {Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}
         ),
     ),
+    NavItem(
+        _("Accidents"),
+        "accidents:list",
+        frozenset(
+            {Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}
+        ),
+    ),
     NavItem(_("Inspections"), "inspections:list"),
     NavItem(_("Hazards"), "hazards:list"),
     NavItem(_("Notifications"), "notifications:list", frozenset(Role) - {Role.ADMIN}),

@@ -1,0 +1,26 @@
+"""Chinese for the statistics catalog and the dashboard (DOMAIN.md §8)."""
+
+ZH = {
+    "Statistics": "统计",
+    "Hazards found": "排查隐患",
+    "Hazards rectified": "整改隐患",
+    "Rectification rate": "整改率",
+    "Major hazards found": "重大隐患",
+    "Major hazards rectified": "重大隐患整改",
+    "Major hazard rectification rate": "重大隐患整改率",
+    "Major hazards listed for supervision": "挂牌督办重大隐患",
+    "Hazards closed (written off)": "销号隐患",
+    "Open hazards": "未整改隐患",
+    "Overdue hazards": "逾期未整改隐患",
+    "Inspection person-times": "检查人次",
+    "Units inspected": "检查单位",
+    "year on year": "同比",
+    "Hazards by month": "隐患月度趋势",
+    "Streets": "街道（乡镇）",
+    "This year so far (%(start)s – %(end)s), against the same period last year": "今年以来（%(start)s 至 %(end)s），与去年同期相比",
+    "The period ends before it starts.": "统计期间的截止日期早于起始日期。",
+    "Period is one of year, ytd, H1, H2, Q1–Q4, M01–M12.": "统计期间须为 year、ytd、H1、H2、Q1–Q4 或 M01–M12。",
+    "Unknown indicator: %(keys)s. See /api/v1/stats/catalog.": "未知的指标：%(keys)s。请参阅 /api/v1/stats/catalog。",
+    "compare is yoy or mom.": "compare 须为 yoy（同比）或 mom（环比）。",
+    "group_by is one of %(groups)s.": "group_by 须为 %(groups)s 之一。",
+}

@@ -1,0 +1,70 @@
+"""The bureau's and leaders' landing page: this year so far against last year, the hazard
+funnel, overdue and listed major hazards, inspections, monthly trends and streets. Every
+number comes from the stats catalog and links to the records behind it."""
+
+import datetime
+
+from yingji.stats.catalog import CATALOG, Query
+from yingji.stats.numbers import format_percent
+from yingji.stats.periods import Period, period_of
+from yingji.stats.selectors import stats_answer
+
+CARDS = [
+    "hazards.found",
+    "hazards.rectified",
+    "hazards.rectification_rate",
+    "hazards.overdue",
+    "hazards.major_found",
+    "hazards.listed",
+    "inspections.count",
+    "inspections.person_times",
+    "inspections.units",
+]
+TREND = ["hazards.found", "hazards.rectified"]
+STREETS = ["hazards.found", "hazards.rectified", "hazards.rectification_rate", "hazards.overdue"]
+
+
+def _cards(user, period: Period) -> list[dict]:
+    query = Query(user=user, period=period)
+    keys = [k for k in CARDS if k in CATALOG]
+    answer = stats_answer(query=query, keys=keys, compare="yoy")
+    cards = []
+    for key in keys:
+        entry = answer["indicators"][key]
+        value = entry["value"]
+        cards.append(
+            {
+                "key": key,
+                "label": entry["label"],
+                "value": f"{format_percent(CATALOG[key].value(query))}%" if entry["unit"] == "%" else value,
+                "unit": "" if entry["unit"] == "%" else entry["unit"],
+                "change": entry.get("change_text"),
+                "url": CATALOG[key].url(query),
+            }
+        )
+    return cards
+
+
+def _trend(user, today: datetime.date) -> dict:
+    start = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
+    answer = stats_answer(query=Query(user=user, period=Period(start, today)), keys=TREND, group_by="month")
+    months = [g["key"] for g in answer["groups"]]
+    return {
+        "months": months,
+        "series": [
+            {"name": answer["indicators"][k]["label"], "data": [g["values"][k] for g in answer["groups"]]}
+            for k in TREND
+        ],
+    }
+
+
+def dashboard_context(user, today: datetime.date) -> dict:
+    ytd = period_of(today.year, "ytd", today=today)
+    streets = stats_answer(query=Query(user=user, period=ytd), keys=STREETS, group_by="street")
+    return {
+        "period": ytd,
+        "cards": _cards(user, ytd),
+        "trend": _trend(user, today),
+        "streets": streets["groups"],
+        "street_labels": [streets["indicators"][k]["label"] for k in STREETS],
+    }
