@@ -24,3 +24,11 @@ ZH = {
     "compare is yoy or mom.": "compare 须为 yoy（同比）或 mom（环比）。",
     "group_by is one of %(groups)s.": "group_by 须为 %(groups)s 之一。",
 }
+ZH |= {
+    "Deaths (incl. missing)": "死亡（含下落不明）",
+    "Missing": "下落不明",
+    "Injured": "受伤",
+    "Seriously injured": "重伤",
+    "Direct economic loss": "直接经济损失",
+    "Relatively serious or worse accidents": "较大以上事故",
+}

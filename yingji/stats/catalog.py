@@ -43,6 +43,7 @@ class Measure:
     in_period: Callable[[Query], Q] | None = None  # default: date_field within the period
     dimensions: dict[str, str] = field(default_factory=dict)  # filter name -> ORM lookup
     region_field: str = "region_id"
+    month_field: str | None = None  # what a month group truncates, when not the date field
     description: str = ""
     link: Callable[[Query], str] | None = None  # the list of the records behind the number
 
@@ -110,7 +111,7 @@ def _group_expression(measure: Measure, group_by: str):
         return Substr(measure.region_field, 1, 9)
     if group_by == "industry":
         return F(measure.dimensions.get("industry", "industry"))
-    return TruncMonth(measure.date_field)
+    return TruncMonth(measure.month_field or measure.date_field)
 
 
 def _group_key(value) -> str:
