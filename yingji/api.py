@@ -12,6 +12,7 @@ from yingji.hazards.api import router as hazards_router
 from yingji.hazards.ledger_api import router as ledger_router
 from yingji.inspections.api import router as inspections_router
 from yingji.regions.api import router as regions_router
+from yingji.reports.api import router as reports_router
 from yingji.stats.api import router as stats_router
 
 api = NinjaAPI(
@@ -35,4 +36,5 @@ api.add_router("/hazards", ledger_router)  # /import and /export, before /{id}
 api.add_router("/hazards", hazards_router)
 api.add_router("/accidents", accidents_router)
 api.add_router("/stats", stats_router)
+api.add_router("/reports", reports_router)
 api.add_router("/audit", audit_router)

@@ -32,3 +32,16 @@ ZH |= {
     "Direct economic loss": "直接经济损失",
     "Relatively serious or worse accidents": "较大以上事故",
 }
+ZH |= {"Accidents reported late": "迟报事故"}
+ZH |= {
+    "Reports": "报告",
+    "Work summary": "工作总结",
+    "Region code": "区划代码",
+    "Year": "年度",
+    "Period": "统计期间",
+    "Preview": "预览",
+    "Download": "下载",
+    "part": "段落",
+    "text": "文字",
+    "report wording": "报告文字模板",
+}

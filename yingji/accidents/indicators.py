@@ -6,6 +6,7 @@ casualty updates inside the legal window are in them, later ones are not. Deaths
 from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from yingji.accidents import deadlines
 from yingji.accidents.models import Accident
 from yingji.stats.catalog import Measure, register
 
@@ -44,6 +45,13 @@ register(
     ),
     _measure("accidents.serious_injuries", _("Seriously injured"), "人", lambda: Sum("serious_injuries")),
     _measure("accidents.direct_loss", _("Direct economic loss"), "元", lambda: Sum("direct_loss")),
+    _measure(
+        "accidents.late",
+        _("Accidents reported late"),
+        "起",
+        lambda: Count("id"),
+        lambda q: Q(reported_at__gt=F("occurred_at") + deadlines.UNIT_TO_COUNTY),
+    ),
     _measure(
         "accidents.serious_or_above",
         _("Relatively serious or worse accidents"),

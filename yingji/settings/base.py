@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "yingji.accidents",
     "yingji.notifications",
     "yingji.stats",
+    "yingji.reports",
     "yingji.web",
 ]
 

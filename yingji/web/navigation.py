@@ -33,6 +33,7 @@ NAV = [
     ),
     NavItem(_("Inspections"), "inspections:list"),
     NavItem(_("Hazards"), "hazards:list"),
+    NavItem(_("Work summary"), "reports:work-summary", frozenset({Role.ADMIN, Role.BUREAU, Role.LEADER})),
     NavItem(_("Notifications"), "notifications:list", frozenset(Role) - {Role.ADMIN}),
     NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS)),
     NavItem(_("API"), "api:openapi-view"),

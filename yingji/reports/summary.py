@@ -1,0 +1,185 @@
+"""The half-year / annual work summary (工作总结): numbers from `stats`, wording from
+`narrative`, four sections shaped like the seeds. `build_summary` returns a plain document
+(title and sections of paragraphs) that the writers turn into Markdown, HTML or DOCX."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from yingji.core.errors import ApplicationError
+from yingji.core.industries import Industry
+from yingji.regions.models import Region
+from yingji.regions.scoping import Jurisdiction
+from yingji.reports import narrative
+from yingji.stats.catalog import CATALOG, Query
+from yingji.stats.numbers import change, format_percent, percent
+from yingji.stats.periods import Period, period_of
+
+CHINESE_ORDINALS = "一二三四五六七八九十"
+
+
+@dataclass
+class Document:
+    title: str
+    subtitle: str
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def region_word(region: Region) -> str:
+    """全区 / 全县 / 全市 / 全省 / 全街道 by the region's level and name."""
+    name = region.name
+    if region.level == "province":
+        return "全省"
+    if region.level == "city":
+        return "全市"
+    if region.level == "county":
+        return "全区" if name.endswith("区") else "全县" if name.endswith(("县", "旗")) else "全市"
+    return "全街道" if name.endswith("街道") else "全镇" if name.endswith("镇") else "全乡"
+
+
+def period_label(period: Period, code: str) -> str:
+    year = period.start.year
+    labels = {"year": f"{year}年", "H1": f"{year}年上半年", "H2": f"{year}年下半年", "ytd": f"{year}年以来"}
+    if code in labels:
+        return labels[code]
+    if code.startswith("Q"):
+        return f"{year}年第{CHINESE_ORDINALS[int(code[1]) - 1]}季度"
+    return f"{year}年{int(code[1:])}月"
+
+
+class Facts:
+    """Indicator values for the period and their year-on-year change, for one slice."""
+
+    def __init__(self, query: Query, before: Query):
+        self.query, self.before = query, before
+
+    def get(self, key: str, **filters) -> dict:
+        now = CATALOG[key].value(_with(self.query, filters))
+        then = CATALOG[key].value(_with(self.before, filters))
+        moved = change(now, then)
+        return {
+            "value": _plain(now),
+            "previous": _plain(then),
+            "change": moved.text(CATALOG[key].unit),
+            "up": now > then,
+        }
+
+
+def _with(query: Query, filters: dict) -> Query:
+    return Query(user=query.user, period=query.period, filters=query.filters | filters, as_of=query.as_of)
+
+
+def _plain(value):
+    return value.normalize() if isinstance(value, Decimal) else value
+
+
+def _accidents(facts: Facts, kind: str) -> dict:
+    loss = CATALOG["accidents.direct_loss"].value(_with(facts.query, {"kind": kind}))
+    return {
+        "count": facts.get("accidents.count", kind=kind),
+        "deaths": facts.get("accidents.deaths", kind=kind),
+        "injuries": facts.get("accidents.injuries", kind=kind),
+        "loss_wan": f"{Decimal(loss) / 10000:.2f}",
+    }
+
+
+def build_summary(
+    *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
+) -> Document:
+    region = Region.objects.filter(code=region_code).first()
+    if region is None or not Jurisdiction.of(user).contains_region(region_code):
+        raise ApplicationError(
+            _("Unknown region code %(code)s.") % {"code": region_code},
+            errors={"region": [_("Unknown region code %(code)s.") % {"code": region_code}]},
+        )
+    period = period_of(year, period_code, today=as_of or datetime.date.today())  # noqa: DTZ011
+    query = Query(user=user, period=period, filters={"region": region_code}, as_of=as_of)
+    facts = Facts(
+        query, Query(user=user, period=period.year_before(), filters={"region": region_code}, as_of=as_of)
+    )
+    context = _context(facts, region, period, period_code)
+    document = Document(title=narrative.render("title", context), subtitle=context["org_name"])
+    document.sections = [
+        (
+            "一、安全生产形势",
+            [narrative.render("situation", context), narrative.render("other_kinds", context)],
+        ),
+        ("二、工作开展情况", [narrative.render("work", context)]),
+        ("三、存在问题", _problems(facts, context)),
+        ("四、下步工作计划", narrative.render("plan", context).splitlines()),
+    ]
+    return document
+
+
+def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
+    value = lambda key, **f: CATALOG[key].value(_with(facts.query, f))  # noqa: E731
+    production = _accidents(facts, "production")
+    hazards = {
+        "found": value("hazards.found"),
+        "rectified": value("hazards.rectified"),
+        "rate": format_percent(CATALOG["hazards.rectification_rate"].value(facts.query)),
+        "major_found": value("hazards.major_found"),
+        "listed": value("hazards.listed"),
+        "major_closed": value("hazards.closed", level="major"),
+        "overdue": value("hazards.overdue"),
+    }
+    return {
+        "region": region,
+        "region_word": region_word(region),
+        "org_name": f"{region.name}应急管理局"
+        if region.level in ("county", "city", "province")
+        else region.name,
+        "period_label": period_label(period, code),
+        "p": production,
+        "road": _accidents(facts, "road_traffic"),
+        "fire": _accidents(facts, "fire"),
+        "forest": _accidents(facts, "forest_fire"),
+        "double_zero": production["count"]["value"] == 0 and production["deaths"]["value"] == 0,
+        "serious_or_above": value("accidents.serious_or_above", kind="production"),
+        "inspections": {k: value(f"inspections.{k}") for k in ("count", "person_times", "units")},
+        "hazards": hazards,
+        "late_reports": value("accidents.late"),
+    }
+
+
+def _problems(facts: Facts, context: dict) -> list[str]:
+    found = []
+    for kind, label in (
+        ("production", "生产安全事故"),
+        ("road_traffic", "道路交通事故"),
+        ("fire", "火灾事故"),
+    ):
+        for key, what in (("accidents.count", "起数"), ("accidents.deaths", "死亡人数")):
+            moved = facts.get(key, kind=kind)
+            if moved["up"]:
+                found.append(f"{label}{what}同比{moved['change']}，安全形势依然严峻。")
+    share = _concentration(facts)
+    if share:
+        found.append(share)
+    if context["hazards"]["overdue"]:
+        found.append(f"隐患整改不够及时，仍有{context['hazards']['overdue']}处隐患逾期未整改。")
+    if context["late_reports"]:
+        found.append(f"事故信息报送不够及时，有{context['late_reports']}起事故迟报。")
+    if not found:
+        return [narrative.render("no_problems", context)]
+    ordinals = [f"{CHINESE_ORDINALS[i]}是" for i in range(len(found))]
+    return [narrative.render("problems_intro", context)] + [
+        f"{o}{text}" for o, text in zip(ordinals, found, strict=True)
+    ]
+
+
+def _concentration(facts: Facts) -> str | None:
+    """事故主要集中在…：这三个行业事故起数占事故总量的97.2% (production accidents, when three
+    industries hold half or more of them)."""
+    by_industry = CATALOG["accidents.count"].grouped(_with(facts.query, {"kind": "production"}), "industry")
+    total = sum(by_industry.values())
+    top = sorted(by_industry.items(), key=lambda kv: -kv[1])[:3]
+    if total < 3 or len(top) < 3:
+        return None
+    share = percent(sum(v for _k, v in top), total)
+    if share < 50:
+        return None
+    names = "、".join(str(Industry(k).label) if k in Industry.values else k for k, _v in top)
+    return f"事故主要集中在{names}等行业，这三个行业事故起数占事故总量的{format_percent(share)}%。"

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from yingji.reports import views
+
+app_name = "reports"
+urlpatterns = [path("work-summary/", views.work_summary, name="work-summary")]

@@ -1,0 +1,48 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from yingji.accounts.access import require_role
+from yingji.accounts.choices import Role
+from yingji.core.errors import ApplicationError
+from yingji.regions.scoping import Jurisdiction
+from yingji.reports.api import summary_response
+from yingji.reports.summary import build_summary
+from yingji.reports.writers import to_html
+
+READERS = {Role.ADMIN, Role.BUREAU, Role.LEADER}
+PERIODS = [
+    ("H1", "上半年"),
+    ("H2", "下半年"),
+    ("year", "全年"),
+    ("ytd", "年初至今"),
+    ("Q1", "第一季度"),
+    ("Q2", "第二季度"),
+    ("Q3", "第三季度"),
+    ("Q4", "第四季度"),
+]
+
+
+@login_required
+def work_summary(request):
+    """Preview the work summary and download it as DOCX, HTML or Markdown."""
+    require_role(request.user, READERS)
+    today = timezone.localdate()
+    region = request.GET.get("region") or Jurisdiction.of(request.user).region or ""
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
+    period = request.GET.get("period") or ("H1" if today.month > 6 else "ytd")
+    form = {"region": region, "year": year, "period": period}
+    if request.GET.get("format") in ("docx", "html", "md"):
+        try:
+            return summary_response(request.user, format=request.GET["format"], **form)
+        except ApplicationError:
+            pass  # shown with the preview below
+    try:
+        preview, error = (
+            to_html(build_summary(user=request.user, region_code=region, year=year, period_code=period)),
+            None,
+        )
+    except ApplicationError as e:
+        preview, error = None, e.message
+    context = {"form": form, "periods": PERIODS, "preview": preview, "error": error}
+    return render(request, "reports/work_summary.html", context)
