@@ -21,6 +21,8 @@ CARDS = [
     "inspections.units",
 ]
 TREND = ["hazards.found", "hazards.rectified"]
+# Accidents by kind: (kind, label) — production is 生产安全事故, business road and fire included.
+ACCIDENT_KINDS = [("production", "生产安全事故"), ("road_traffic", "道路交通事故"), ("fire", "火灾"), ("forest_fire", "森林火灾")]
 STREETS = ["hazards.found", "hazards.rectified", "hazards.rectification_rate", "hazards.overdue"]
 
 
@@ -45,6 +47,27 @@ def _cards(user, period: Period) -> list[dict]:
     return cards
 
 
+def _accidents(user, period: Period) -> list[dict]:
+    if "accidents.count" not in CATALOG:
+        return []
+    rows = []
+    for kind, label in ACCIDENT_KINDS:
+        query = Query(user=user, period=period, filters={"kind": kind})
+        answer = stats_answer(query=query, keys=["accidents.count", "accidents.deaths"], compare="yoy")
+        count, deaths = answer["indicators"]["accidents.count"], answer["indicators"]["accidents.deaths"]
+        rows.append(
+            {
+                "label": label,
+                "count": count["value"],
+                "count_change": count["change_text"],
+                "deaths": deaths["value"],
+                "deaths_change": deaths["change_text"],
+                "url": CATALOG["accidents.count"].url(query),
+            }
+        )
+    return rows
+
+
 def _trend(user, today: datetime.date) -> dict:
     start = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
     answer = stats_answer(query=Query(user=user, period=Period(start, today)), keys=TREND, group_by="month")
@@ -64,6 +87,7 @@ def dashboard_context(user, today: datetime.date) -> dict:
     return {
         "period": ytd,
         "cards": _cards(user, ytd),
+        "accidents": _accidents(user, ytd),
         "trend": _trend(user, today),
         "streets": streets["groups"],
         "street_labels": [streets["indicators"][k]["label"] for k in STREETS],
