@@ -1,12 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from yingji.accounts.access import require_role
 from yingji.accounts.choices import Role
 from yingji.core.errors import ApplicationError
 from yingji.regions.scoping import Jurisdiction
+from yingji.reports import narrative, services
 from yingji.reports.api import summary_response
+from yingji.reports.narrative import DEFAULTS
 from yingji.reports.summary import build_summary
 from yingji.reports.writers import to_html
 
@@ -46,3 +50,27 @@ def work_summary(request):
         preview, error = None, e.message
     context = {"form": form, "periods": PERIODS, "preview": preview, "error": error}
     return render(request, "reports/work_summary.html", context)
+
+
+EDITORS = {Role.ADMIN, Role.BUREAU}
+
+
+@login_required
+def wording(request):
+    """The report's wording, part by part: Django templates with the numbers as variables."""
+    require_role(request.user, EDITORS)
+    errors = {}
+    if request.method == "POST":
+        for key in DEFAULTS:
+            try:
+                services.wording_set(actor=request.user, key=key, text=request.POST.get(key, ""))
+            except ApplicationError as e:
+                errors[key] = e.message
+        if not errors:
+            messages.success(request, _("The wording is saved."))
+            return redirect("reports:wording")
+    parts = [
+        (key, request.POST.get(key) if errors else narrative.wording(key), errors.get(key))
+        for key in DEFAULTS
+    ]
+    return render(request, "reports/wording.html", {"parts": parts})
