@@ -55,6 +55,7 @@ ZH = {
     "Some checklist answers need attention.": "部分检查项需要修改。",
     "Enter the deadline as a date.": "请按日期格式填写整改期限。",
     "Inspected by": "检查人员",
+    "Hazard %(n)s": "隐患 %(n)s",
     # Pages
     "New inspection": "新建检查",
     "Checklists": "检查表",
