@@ -56,19 +56,25 @@ def photo(tmp_path):
     return path
 
 
+def _record_inspection_with_a_failed_item(page, server, enterprise_id) -> str:
+    """On the phone form: fail the first checklist item that proposes a general hazard."""
+    page.goto(f"{server['url']}/inspections/new/?enterprise={enterprise_id}")
+    for item in page.locator("fieldset.item").all():
+        item.get_by_label("不合格").check()
+        draft = item.locator(".draft")
+        if draft.get_by_label("隐患等级").input_value() == "general":
+            draft.get_by_label("隐患描述").fill("配电箱未上锁，线路裸露")
+            break
+        item.get_by_label("合格", exact=True).check()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("button", name="保存检查").click()
+    created = page.get_by_test_id("hazards-created").locator("li a")
+    expect(created).to_have_count(1)
+    return created.first.get_attribute("href")
+
+
 def test_a_hazard_goes_round_the_loop(server, browser, photo):
     enterprise = api(server, "/api/v1/enterprises", token=token(server, "enterprise"))["results"][0]
-    hazard = api(
-        server,
-        "/api/v1/hazards",
-        token=token(server, "inspector"),
-        body={
-            "enterprise_id": enterprise["id"],
-            "description": "配电箱未上锁，线路裸露",
-            "found_at": str(TODAY),
-        },
-    )
-    url = f"{server['url']}/hazards/{hazard['id']}/"
     errors: list[str] = []
 
     # The inspector, on a phone, assigns the rectification.
@@ -76,6 +82,7 @@ def test_a_hazard_goes_round_the_loop(server, browser, photo):
     page = context.new_page()
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     log_in(page, server, "inspector")
+    url = server["url"] + _record_inspection_with_a_failed_item(page, server, enterprise["id"])
     page.goto(url)
     expect(page.get_by_test_id("hazard-status")).to_have_text("待整改")
     page.locator("details[data-action=assign] summary").click()
