@@ -84,10 +84,19 @@ def hazards(ctx: demo.DemoContext) -> None:
     inspector = User.objects.filter(username="inspector").first()
     start = ctx.today - datetime.timedelta(days=3 * 365)
     count = int(len(enterprises) * HAZARDS_PER_ENTERPRISE_YEAR * 3)
+    by_id = {e[0]: e for e in enterprises}
+    inspections = [i for i in ctx.shared.get("inspections", []) if i[1] in by_id]
     rows, plans = [], []
     for _ in range(count):
-        enterprise_id, region, industry = rng.choice(enterprises)
-        found = start + datetime.timedelta(days=rng.randrange((ctx.today - start).days + 1))
+        inspection_id = None
+        if inspections and rng.random() < 0.55:  # most hazards are found by inspections
+            inspection_id, enterprise_id, found = rng.choice(inspections)
+            _id, region, industry = by_id[enterprise_id]
+            source = HazardSource.INSPECTION
+        else:
+            enterprise_id, region, industry = rng.choice(enterprises)
+            found = start + datetime.timedelta(days=rng.randrange((ctx.today - start).days + 1))
+            source = rng.choices([s for s, _w in SOURCES], [w for _s, w in SOURCES])[0]
         major = industry in MAJOR_INDUSTRIES and rng.random() < 0.005
         description, category, location = rng.choice(COMMON + BY_INDUSTRY.get(industry, []))
         hazard = Hazard(
@@ -98,8 +107,9 @@ def hazards(ctx: demo.DemoContext) -> None:
             category=category,
             location=location,
             found_at=found,
+            inspection_id=inspection_id,
             level=HazardLevel.MAJOR if major else HazardLevel.GENERAL,
-            source=rng.choices([s for s, _w in SOURCES], [w for _s, w in SOURCES])[0],
+            source=source,
             reported_by=inspector,
         )
         plans.append(_life(rng, hazard, ctx.today, bureau))

@@ -43,7 +43,7 @@ FILTERS = (
 DATE_FILTERS = ("rectified_by", "listed_from", "listed_to", "open_on", "overdue_on")
 
 
-def _filters(request) -> tuple[dict, dict]:
+def list_filters(request) -> tuple[dict, dict]:
     """The query string as the selector's filters; a value that does not parse is dropped."""
     raw = {name: request.GET.get(name, "").strip() for name in FILTERS}
     filters = {k: v for k, v in raw.items() if k not in ("from", "to", "enterprise")}
@@ -65,7 +65,7 @@ def _filters(request) -> tuple[dict, dict]:
 
 @login_required
 def hazard_list(request):
-    raw, filters = _filters(request)
+    raw, filters = list_filters(request)
     today = timezone.localdate()
     hazards = selectors.hazard_list(user=request.user, filters=filters, today=today)
     counts = hazards.aggregate(

@@ -51,3 +51,9 @@ def test_a_bad_variable_is_named_in_the_error(tmp_path, name, value):
     result = yingji("check", env={"YINGJI_VAR": str(tmp_path), name: value})
     assert result.returncode != 0
     assert name in result.stderr
+
+
+def test_commands_are_named_with_hyphens_or_underscores(tmp_path):
+    for name in ("import-hazards", "import_hazards"):
+        result = yingji(name, "--help", env={"YINGJI_VAR": str(tmp_path)})
+        assert result.returncode == 0 and "import" in result.stdout.lower(), result.stderr
