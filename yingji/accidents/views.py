@@ -1,0 +1,281 @@
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from yingji.accidents import grading, permissions, selectors, services
+from yingji.accidents.choices import (
+    AccidentAction,
+    AccidentGrade,
+    AccidentKind,
+    InvestigationStatus,
+)
+from yingji.accidents.forms import (
+    ACTION_FORMS,
+    AccidentForm,
+    CompleteMeasureForm,
+    MeasureForm,
+    ReportUploadForm,
+    UpdateForm,
+    add_service_errors,
+    category_choices,
+    region_options,
+)
+from yingji.accidents.models import AccidentMeasure
+from yingji.core.errors import ApplicationError
+from yingji.core.industries import Industry
+from yingji.core.pagination import page_of
+
+FILTERS = ("region", "kind", "category", "industry", "grade", "status", "from", "to", "late")
+
+
+def _parse_date(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+def accident_list(request):
+    raw = {name: request.GET.get(name, "").strip() for name in FILTERS}
+    filters = raw | {"date_from": _parse_date(raw["from"]), "date_to": _parse_date(raw["to"])}
+    accidents = selectors.accident_list(user=request.user, filters=filters)
+    page, query = page_of(request, accidents.with_open_measures().select_related("region", "enterprise"))
+    context = {
+        "page": page,
+        "query": query,
+        "filters": raw,
+        "totals": selectors.accident_totals(accidents),
+        "regions": region_options(request.user) or [],
+        "kinds": AccidentKind.choices,
+        "categories": category_choices(),
+        "industries": Industry.choices,
+        "grades": AccidentGrade.choices,
+        "statuses": InvestigationStatus.choices,
+        "can_write": permissions.can_write(request.user),
+    }
+    return render(request, "accidents/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accident_create(request):
+    permissions.require_write(request.user)
+    form = AccidentForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            accident = services.accident_register(actor=request.user, **form.service_kwargs())
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The accident is registered."))
+            return redirect("accidents:detail", pk=accident.pk)
+    return render(
+        request,
+        "accidents/form.html",
+        {"form": form, "grade": _preview(form.data), "title": _("Register an accident")},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accident_edit(request, pk: int):
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    permissions.require_write(request.user)
+    form = AccidentForm(request.POST or None, user=request.user, figures=False, initial=_initial(accident))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accident_update(actor=request.user, accident=accident, changes=form.service_kwargs())
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The accident is saved."))
+            return redirect("accidents:detail", pk=accident.pk)
+    context = {"form": form, "accident": accident, "title": _("Correct the accident")}
+    return render(request, "accidents/form.html", context, status=400 if form.errors else 200)
+
+
+def _initial(accident) -> dict:
+    return {
+        "occurred_at": timezone.localtime(accident.occurred_at),
+        "region_code": accident.region_id,
+        "place": accident.place,
+        "enterprise": accident.enterprise.name if accident.enterprise_id else "",
+        "kind": accident.kind,
+        "domain": accident.domain,
+        "category": accident.category,
+        "industry": accident.industry,
+        "summary": accident.summary,
+        "cause": accident.cause,
+        "report_source": accident.report_source,
+        "reported_at": timezone.localtime(accident.reported_at),
+    }
+
+
+def _preview(data) -> str | None:
+    """The grade the figures typed so far give, or None while they are not numbers."""
+    try:
+        counts = [int(data.get(name) or 0) for name in ("deaths", "missing", "serious_injuries")]
+        loss = Decimal(str(data.get("direct_loss") or 0))
+    except (ValueError, InvalidOperation):
+        return None
+    if min(counts) < 0 or not loss.is_finite() or loss < 0:
+        return None
+    return grading.grade(counts[0] + counts[1], counts[2], loss)
+
+
+@login_required
+@require_GET
+def grade_preview(request):
+    """htmx: the grade badge for the figures in the form, as they are typed."""
+    return render(request, "accidents/partials/grade.html", {"grade": _preview(request.GET), "live": True})
+
+
+def _detail(request, accident, status: int = 200, **bound):
+    user = request.user
+    updates = list(accident.updates.select_related("created_by"))
+    latest = updates[-1]
+    actions = permissions.actions_for(user, accident)
+    context = {
+        "accident": accident,
+        "updates": updates,
+        "latest": latest,
+        "latest_differs": latest.figures() != accident.figures(),
+        "measures": accident.measures.all(),
+        "can_write": permissions.can_write(user),
+        "can_investigate": permissions.can_investigate(user),
+        "action_forms": [
+            (action, AccidentAction(action).label, bound.get(action) or ACTION_FORMS[action]())
+            for action in actions
+        ],
+        "update_form": bound.get("update") or UpdateForm(initial=latest.figures()),
+        "measure_form": bound.get("measure") or MeasureForm(),
+        "complete_form": CompleteMeasureForm(auto_id=False),
+        "report_form": bound.get("report") or ReportUploadForm(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "accidents/detail.html", context, status=status)
+
+
+@login_required
+def accident_detail(request, pk: int):
+    return _detail(request, selectors.accident_get(user=request.user, accident_id=pk))
+
+
+@login_required
+@require_POST
+def update_create(request, pk: int):
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    permissions.require_write(request.user)
+    form = UpdateForm(request.POST)
+    if form.is_valid():
+        try:
+            update = services.accident_add_casualty_update(
+                actor=request.user, accident=accident, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            if update.counts:
+                messages.success(request, _("The update is recorded and counts in the statistics."))
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "The update is recorded; it came after the legal window and does not change the statistics."
+                    ),
+                )
+            return redirect("accidents:detail", pk=pk)
+    return _detail(request, accident, status=400, update=form)
+
+
+@login_required
+@require_POST
+def accident_act(request, pk: int, action: str):
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    if action not in ACTION_FORMS:
+        raise Http404
+    form = ACTION_FORMS[action](request.POST)
+    if form.is_valid():
+        try:
+            services.accident_act(
+                actor=request.user, accident=accident, action=action, data=form.cleaned_data
+            )
+        except ApplicationError as error:
+            if error.status != 400:
+                messages.error(request, error.message)
+                return redirect("accidents:detail", pk=pk)
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Done: %(action)s.") % {"action": AccidentAction(action).label})
+            return redirect("accidents:detail", pk=pk)
+    return _detail(
+        request, selectors.accident_get(user=request.user, accident_id=pk), status=400, **{action: form}
+    )
+
+
+@login_required
+@require_POST
+def measure_create(request, pk: int):
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    form = MeasureForm(request.POST)
+    if form.is_valid():
+        try:
+            services.accident_add_measure(actor=request.user, accident=accident, **form.cleaned_data)
+        except ApplicationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("accidents:detail", pk=pk)
+    return _detail(request, accident, status=400, measure=form)
+
+
+@login_required
+@require_POST
+def measure_complete(request, pk: int, measure_id: int):
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    measure = get_object_or_404(AccidentMeasure, accident=accident, pk=measure_id)
+    form = CompleteMeasureForm(request.POST)
+    if form.is_valid():
+        try:
+            services.accident_complete_measure(actor=request.user, measure=measure, **form.cleaned_data)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Enter a date as YYYY-MM-DD."))
+    return redirect("accidents:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def report_upload(request, pk: int):
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    form = ReportUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.accident_attach_report(
+                actor=request.user, accident=accident, upload=form.cleaned_data["file"]
+            )
+        except ApplicationError as error:
+            if error.status != 400:
+                messages.error(request, error.message)
+                return redirect("accidents:detail", pk=pk)
+            add_service_errors(form, error)
+        else:
+            return redirect("accidents:detail", pk=pk)
+    return _detail(request, accident, status=400, report=form)
+
+
+@login_required
+def report_download(request, pk: int):
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    if not accident.investigation_report:
+        raise Http404
+    return FileResponse(accident.investigation_report.open("rb"), as_attachment=True)
