@@ -1,5 +1,7 @@
+import io
 import itertools
 
+from openpyxl import Workbook
 from stdnum.cn import uscc
 
 from yingji.core.industries import Industry
@@ -14,13 +16,26 @@ def make_uscc(n: int | None = None) -> str:
 
 
 def enterprise_factory(
-    *, region: str = "430102015", industry: str = Industry.COMMERCE_TRADE, name: str | None = None
+    *, region: str = "430102015", industry: str = Industry.COMMERCE_TRADE, name: str | None = None, **fields
 ):
     n = next(_serial)
     return Enterprise.objects.create(
-        uscc=make_uscc(n),
+        uscc=fields.pop("uscc", None) or make_uscc(n),
         name=name or f"测试企业{n}有限公司",
         region_id=region,
         industry=industry,
-        employees=10,
+        employees=fields.pop("employees", 10),
+        **fields,
     )
+
+
+def xlsx(rows: list[list], *, name: str = "enterprises.xlsx") -> io.BytesIO:
+    """An .xlsx file whose first sheet holds these rows (row 1 first), as an upload."""
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    out.name = name
+    return out
