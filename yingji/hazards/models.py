@@ -175,8 +175,14 @@ class HazardEvent(models.Model):
 
     @property
     def action_label(self) -> str:
-        extra = {"register": _("Registered"), "plan": _("Treatment plan"), "import": _("Imported from a ledger")}
-        return extra.get(self.action) or (HazardAction(self.action).label if self.action in HazardAction.values else self.action)
+        extra = {
+            "register": _("Registered"),
+            "plan": _("Treatment plan"),
+            "import": _("Imported from a ledger"),
+        }
+        return extra.get(self.action) or (
+            HazardAction(self.action).label if self.action in HazardAction.values else self.action
+        )
 
     @property
     def status_label(self) -> str:

@@ -90,7 +90,14 @@ def hazard_register(
     return hazard
 
 
-PLAN_FIELDS = ("objectives", "methods", "funds_and_materials", "organisation", "time_limit", "safety_measures")
+PLAN_FIELDS = (
+    "objectives",
+    "methods",
+    "funds_and_materials",
+    "organisation",
+    "time_limit",
+    "safety_measures",
+)
 
 
 @transaction.atomic

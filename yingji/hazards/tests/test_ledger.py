@@ -426,9 +426,9 @@ def test_excels_unicode_text_is_read_too(street, enterprises):
 
 def test_too_large_or_inflating_files_are_refused(street, enterprises, monkeypatch):
     data = ledger_file([row(enterprises["A"])])
-    monkeypatch.setattr(ledger, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(ledger.reading, "MAX_UNPACKED_BYTES", 1000)
     assert problems(street, data) == ["The file is not a readable xlsx, xls or csv file."]
-    monkeypatch.setattr(ledger, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(ledger.reading, "MAX_FILE_BYTES", 100)
     assert problems(street, data) == ["The file is larger than 0 MB."]
 
 

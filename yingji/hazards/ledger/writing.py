@@ -1,0 +1,161 @@
+"""The last step of an import, and the import itself. `ledger_write` writes validated rows all
+or nothing, in one transaction: the hazards (COPY on PostgreSQL, bulk_create elsewhere), a
+timeline event each, and one audit entry for the file. `ledger_import` runs read, validate and
+write for a file's bytes; `ledger_import_upload` for an uploaded file."""
+
+import datetime
+import hashlib
+import json
+import os
+from collections import Counter
+
+from django.core.exceptions import PermissionDenied
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yingji.audit.services import audit_record
+from yingji.hazards import permissions
+from yingji.hazards.ledger.columns import S
+from yingji.hazards.ledger.errors import LedgerError
+from yingji.hazards.ledger.reading import MAX_FILE_BYTES, _without_gc, ledger_read
+from yingji.hazards.ledger.validation import ParsedRow, ledger_validate
+from yingji.hazards.models import Hazard, HazardEvent
+from yingji.regions.models import CODE_LENGTHS
+
+BATCH = 5000
+
+
+@_without_gc
+def ledger_write(rows: list[ParsedRow], *, actor, filename: str, sha256: str) -> int:
+    """Write validated rows in one transaction: the hazards, a timeline event each, and one
+    audit entry for the import. PostgreSQL gets COPY; other databases bulk_create."""
+    now = timezone.now()
+    values = [_hazard_values(row, actor, now) for row in rows]
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            ids = _copy_hazards(values)
+        else:
+            ids = [h.pk for h in Hazard.objects.bulk_create([Hazard(**v) for v in values], batch_size=BATCH)]
+        entry = _audit(actor, rows, ids, filename, sha256)
+        events = [
+            {
+                "hazard_id": pk,
+                "at": now,
+                "actor_id": actor.pk,
+                "action": "import",
+                "from_status": "",
+                "to_status": row.status,
+                "note": "",
+                "data": {"row": row.number, "import": entry.pk},
+            }
+            for pk, row in zip(ids, rows, strict=True)
+        ]
+        if connection.vendor == "postgresql":
+            _copy(HazardEvent, events, json_fields={"data"})
+        else:
+            HazardEvent.objects.bulk_create([HazardEvent(**e) for e in events], batch_size=BATCH)
+    return len(ids)
+
+
+def _hazard_values(row: ParsedRow, actor, now: datetime.datetime) -> dict:
+    enterprise_id, _code, _name, region, industry = row.enterprise
+    closed_at = None
+    if row.status == S.CLOSED:
+        # The ledger has no 销号日期: written off when accepted, or else when rectified.
+        closed_at = row.verified_at or row.rectified_at
+    return {
+        "created_at": now,
+        "updated_at": now,
+        "enterprise_id": enterprise_id,
+        "region_id": region,
+        "industry": industry,
+        "description": row.description,
+        "location": row.location,
+        "category": row.category,
+        "level": row.level,
+        "source": row.source,
+        "status": row.status,
+        "found_at": row.found_at,
+        "measures": row.measures,
+        "responsible": row.responsible,
+        "deadline": row.deadline,
+        "funds": row.funds,
+        "rectified_at": row.rectified_at,
+        "verifier": row.verifier,
+        "verified_at": row.verified_at,
+        "closed_at": closed_at,
+        "note": row.note,
+        "reported_by_id": actor.pk,
+    }
+
+
+def _copy_hazards(values: list[dict]) -> list[int]:
+    # COPY returns no ids: take them from the table's sequence first, then COPY with them.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [Hazard._meta.db_table, len(values)],
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+    for pk, v in zip(ids, values, strict=True):
+        v["id"] = pk
+    _copy(Hazard, values)
+    return ids
+
+
+def _copy(model, rows: list[dict], json_fields: frozenset[str] | set[str] = frozenset()) -> None:
+    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and "id" not in rows[0])]
+    defaults = {f.attname: f.get_default() for f in fields}
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = f"COPY {table} ({names}) FROM STDIN"  # noqa: S608 (names from the model, quoted)
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    json.dumps(row[f.attname], ensure_ascii=False)
+                    if f.attname in json_fields
+                    else row.get(f.attname, defaults[f.attname])
+                    for f in fields
+                ]
+            )
+
+
+def _audit(actor, rows: list[ParsedRow], ids: list[int], filename: str, sha256: str):
+    first = Hazard.objects.only("id", "description", "region_id").get(pk=ids[0])
+    # The entry belongs to the smallest region that holds every row, so that whoever sees
+    # all the imported hazards sees the import.
+    first.audit_region_code = _common_region({row.enterprise[3] for row in rows})
+    after = {
+        "file": filename,
+        "sha256": sha256,
+        "created": len(ids),
+        "first_id": min(ids),
+        "last_id": max(ids),
+        "enterprises": len({row.enterprise[0] for row in rows}),
+        "by_status": dict(Counter(row.status for row in rows)),
+        "by_level": dict(Counter(row.level for row in rows)),
+    }
+    return audit_record(actor=actor, action="hazard.import", obj=first, before=None, after=after)
+
+
+def _common_region(codes: set[str]) -> str:
+    prefix = os.path.commonprefix(sorted(codes))
+    return next((prefix[:n] for n in sorted(CODE_LENGTHS, reverse=True) if n <= len(prefix)), "")
+
+
+def ledger_import(*, actor, data: bytes, filename: str) -> int:
+    """Import a ledger file, all or nothing; the number of hazards created."""
+    if not permissions.can_register(actor):
+        raise PermissionDenied(_("Your role may not import hazards."))
+    rows = ledger_validate(ledger_read(data), actor=actor)
+    return ledger_write(rows, actor=actor, filename=filename, sha256=hashlib.sha256(data).hexdigest())
+
+
+def ledger_import_upload(*, actor, upload) -> int:
+    if not permissions.can_register(actor):
+        raise PermissionDenied(_("Your role may not import hazards."))
+    if upload.size > MAX_FILE_BYTES:
+        raise LedgerError(file=[_("The file is larger than %(mb)s MB.") % {"mb": MAX_FILE_BYTES >> 20}])
+    return ledger_import(actor=actor, data=upload.read(), filename=os.path.basename(upload.name or ""))
