@@ -133,7 +133,6 @@ ZH = {
     "Reason": "理由",
     "New deadline": "新的整改期限",
     "Listing level": "督办级别",
-    "extension requested until": "申请延期至",
     "Save plan": "保存治理方案",
     "Done: %(action)s.": "已完成：%(action)s。",
     "Some filters were not understood and were ignored.": "部分筛选条件无法识别，已忽略。",

@@ -47,8 +47,7 @@ ZH |= {
 }
 ZH |= {
     "Report wording": "报告文字模板",
-    "Each part is a template: text with the numbers in {{ … }}. Empty a part to restore the shipped wording.":
-        "每一段都是模板：数字写在 {{ … }} 中。清空某一段即恢复默认文字。",
+    "Each part is a template: text with the numbers in {{ … }}. Empty a part to restore the shipped wording.": "每一段都是模板：数字写在 {{ … }} 中。清空某一段即恢复默认文字。",
     "Save": "保存",
     "The wording is saved.": "报告文字已保存。",
     "Unknown part.": "未知的段落。",

@@ -15,7 +15,11 @@ SECRET_FIELDS = {"password", "key_hash"}
 
 def snapshot(obj: models.Model) -> dict:
     """The record's own column values, as JSON would store them (secrets left out)."""
-    values = {f.attname: f.value_from_object(obj) for f in obj._meta.concrete_fields if f.attname not in SECRET_FIELDS}
+    values = {
+        f.attname: f.value_from_object(obj)
+        for f in obj._meta.concrete_fields
+        if f.attname not in SECRET_FIELDS
+    }
     values = {k: (v.name or "") if isinstance(v, FieldFile) else v for k, v in values.items()}
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
 

@@ -22,7 +22,12 @@ CARDS = [
 ]
 TREND = ["hazards.found", "hazards.rectified"]
 # Accidents by kind: (kind, label) — production is 生产安全事故, business road and fire included.
-ACCIDENT_KINDS = [("production", "生产安全事故"), ("road_traffic", "道路交通事故"), ("fire", "火灾"), ("forest_fire", "森林火灾")]
+ACCIDENT_KINDS = [
+    ("production", "生产安全事故"),
+    ("road_traffic", "道路交通事故"),
+    ("fire", "火灾"),
+    ("forest_fire", "森林火灾"),
+]
 STREETS = ["hazards.found", "hazards.rectified", "hazards.rectification_rate", "hazards.overdue"]
 
 

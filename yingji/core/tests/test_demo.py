@@ -54,7 +54,9 @@ def _fingerprint(seed: int) -> tuple:
     with transaction.atomic():
         ctx = demo.build(seed=seed, size="small", today=TODAY, log=lambda _: None)
         counts = tuple(sorted((m._meta.label, m.objects.count()) for m in apps.get_models()))
-        enterprises = list(Enterprise.objects.order_by("uscc").values_list("uscc", "name", "region_id", "industry"))
+        enterprises = list(
+            Enterprise.objects.order_by("uscc").values_list("uscc", "name", "region_id", "industry")
+        )
         transaction.set_rollback(True)
     return counts, enterprises, ctx.accounts
 
