@@ -6,7 +6,7 @@ from yingji.accidents.api import router as accidents_router
 from yingji.accounts.api import router as accounts_router
 from yingji.accounts.auth import BearerAuth
 from yingji.audit.api import router as audit_router
-from yingji.core.api import Utf8JSONRenderer, install_error_handlers
+from yingji.core.api import TextParser, Utf8JSONRenderer, install_error_handlers
 from yingji.enterprises.api import router as enterprises_router
 from yingji.hazards.api import router as hazards_router
 from yingji.hazards.ledger_api import router as ledger_router
@@ -14,6 +14,7 @@ from yingji.inspections.api import router as inspections_router
 from yingji.regions.api import router as regions_router
 from yingji.reports.api import router as reports_router
 from yingji.stats.api import router as stats_router
+from yingji.web.api import router as geo_router
 
 api = NinjaAPI(
     title="Yingji API",
@@ -25,6 +26,7 @@ api = NinjaAPI(
     openapi_url="/schema",
     docs_url="/docs",
     renderer=Utf8JSONRenderer(),
+    parser=TextParser(),
 )
 install_error_handlers(api)
 
@@ -36,5 +38,6 @@ api.add_router("/hazards", ledger_router)  # /import and /export, before /{id}
 api.add_router("/hazards", hazards_router)
 api.add_router("/accidents", accidents_router)
 api.add_router("/stats", stats_router)
+api.add_router("/geo", geo_router)
 api.add_router("/reports", reports_router)
 api.add_router("/audit", audit_router)

@@ -152,4 +152,5 @@ ZH = {
     "Industries you supervise": "监管的行业领域",
     "Your enterprise": "本单位信息",
     "Address": "地址",
+    "Text may not contain the NUL character.": "文本中不能包含空字符（NUL）。",
 }

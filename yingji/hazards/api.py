@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -104,6 +105,9 @@ class HazardFilters(Schema):
     inspection: int | None = None
     date_from: datetime.date | None = Field(None, alias="from")
     date_to: datetime.date | None = Field(None, alias="to")
+    ordering: Literal["-found_at", "found_at", "deadline", "-deadline"] | None = Field(
+        None, description="deadline: the longest overdue first; default -found_at"
+    )
 
 
 class PlanIn(Schema):

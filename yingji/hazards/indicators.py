@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.hazards.choices import HazardLevel, HazardStatus
 from yingji.hazards.models import Hazard
+from yingji.hazards.rollup import HazardMonthRollup, rectified_by_end
 from yingji.hazards.selectors import open_on
 from yingji.stats.catalog import Measure, Ratio, register
 
@@ -41,12 +42,13 @@ def _open_at(q) -> Q:
 
 
 register(
-    _measure("hazards.found", _("Hazards found"), link=_found_in),
+    _measure("hazards.found", _("Hazards found"), link=_found_in, rollup=HazardMonthRollup()),
     _measure(
         "hazards.rectified",
         _("Hazards rectified"),
         _rectified_by,
         link=lambda q: f"{_found_in(q)}&rectified_by={q.cutoff}",
+        rollup=HazardMonthRollup(rectified_by_end),
     ),
     Ratio("hazards.rectification_rate", _("Rectification rate"), "hazards.rectified", "hazards.found"),
     _measure(
@@ -54,11 +56,13 @@ register(
         _("Major hazards found"),
         lambda q: Q(level=HazardLevel.MAJOR),
         link=lambda q: f"{_found_in(q)}&level=major",
+        rollup=HazardMonthRollup(lambda q: Q(level=HazardLevel.MAJOR)),
     ),
     _measure(
         "hazards.major_rectified",
         _("Major hazards rectified"),
         lambda q: Q(level=HazardLevel.MAJOR) & _rectified_by(q),
+        rollup=HazardMonthRollup(lambda q: Q(level=HazardLevel.MAJOR) & rectified_by_end(q)),
     ),
     Ratio(
         "hazards.major_rectification_rate",

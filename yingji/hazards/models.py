@@ -231,3 +231,42 @@ class HazardEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class HazardMonth(models.Model):
+    """The month-grain rollup of hazards the statistics read at province scale: how many hazards
+    of one street, industry and level were found in a month and rectified in another (or not
+    yet: NOT_RECTIFIED). Kept current by database triggers in the same transaction as every
+    write to hazards (rollup.py), so it never drifts; cancelled hazards count nowhere."""
+
+    NOT_RECTIFIED = datetime.date(9999, 12, 1)
+
+    region_code = models.CharField(max_length=12)
+    industry = models.CharField(max_length=32)
+    level = models.CharField(max_length=16)
+    found_month = models.DateField()
+    rectified_month = models.DateField()
+    hazards = models.IntegerField(default=0)
+
+    objects = ScopedQuerySet.as_manager()
+    scope_fields = ScopeFields(region="region_code", industry="industry")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["found_month", "region_code", "industry", "level", "rectified_month"],
+                name="hazard_month_key",
+            )
+        ]
+        # A prefix match on the code ("inside jurisdiction") needs the pattern operators on
+        # PostgreSQL in any collation but C; other databases ignore opclasses.
+        indexes = [
+            models.Index(
+                fields=["region_code", "found_month"],
+                opclasses=["varchar_pattern_ops", "date_ops"],
+                name="hazard_month_region",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_code} {self.industry} {self.level} {self.found_month:%Y-%m}: {self.hazards}"

@@ -23,6 +23,8 @@ LOOKUPS = {
     "listed_to": "listed_on__lte",
 }
 
+ORDERINGS = ("-found_at", "found_at", "deadline", "-deadline")
+
 
 def hazard_list(*, user, filters: dict, today: datetime.date | None = None):
     """Hazards in the user's jurisdiction, filtered; each carries `is_overdue`."""
@@ -41,6 +43,8 @@ def hazard_list(*, user, filters: dict, today: datetime.date | None = None):
         qs = qs.filter(deadline__lt=today, status__in=OPEN_STATES)
     elif overdue is False or overdue == "false":
         qs = qs.exclude(deadline__lt=today, status__in=OPEN_STATES)
+    if filters.get("ordering") in ORDERINGS:
+        qs = qs.order_by(filters["ordering"], "id")
     return qs
 
 

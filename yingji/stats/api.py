@@ -22,7 +22,9 @@ class StatsParams(Schema):
     period: str | None = Field(None, description="with year: year, ytd, H1, H2, Q1..Q4, M01..M12")
     as_of: datetime.date | None = None
     compare: str | None = Field(None, description="yoy (同比) or mom (环比)")
-    group_by: str | None = Field(None, description=" | ".join(GROUPS))
+    group_by: str | None = Field(
+        None, description="one or two of " + ", ".join(GROUPS) + ", comma-separated, e.g. street,industry"
+    )
     industry: str | None = Field(None, max_length=32)
     kind: str | None = Field(None, max_length=32)
     level: str | None = Field(None, max_length=16)

@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from django.db.models import F, Q
 from django.db.models.functions import Substr, TruncMonth
@@ -31,6 +32,16 @@ class Query:
         return min(self.period.end, self.as_of) if self.as_of else self.period.end
 
 
+class Rollup(Protocol):
+    """A pre-aggregated table that answers some questions of a measure exactly and faster."""
+
+    def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool: ...
+
+    def value(self, query: Query): ...
+
+    def grouped(self, query: Query, dims: tuple[str, ...]) -> dict: ...
+
+
 @dataclass(frozen=True)
 class Measure:
     key: str
@@ -46,6 +57,7 @@ class Measure:
     month_field: str | None = None  # what a month group truncates, when not the date field
     description: str = ""
     link: Callable[[Query], str] | None = None  # the list of the records behind the number
+    rollup: "Rollup | None" = None  # a faster source of the same number, where it can answer
 
     def url(self, query: Query) -> str | None:
         if self.link is None:
@@ -70,12 +82,18 @@ class Measure:
         return Q(**{f"{self.date_field}__gte": period.start, f"{self.date_field}__lte": period.end})
 
     def value(self, query: Query):
+        if self.rollup and self.rollup.answers(query):
+            return self.rollup.value(query)
         return self.queryset(query).aggregate(v=self.aggregate())["v"] or 0
 
-    def grouped(self, query: Query, group_by: str) -> dict:
-        key = _group_expression(self, group_by)
-        rows = self.queryset(query).order_by().values(g=key).annotate(v=self.aggregate())
-        return {_group_key(row["g"]): row["v"] or 0 for row in rows}
+    def grouped(self, query: Query, *dims: str) -> dict:
+        """Values by group; with two dimensions the key is "street|industry"."""
+        if self.rollup and self.rollup.answers(query, dims):
+            return self.rollup.grouped(query, dims)
+        fields = GroupFields(self.region_field, self.dimensions.get("industry", "industry"))
+        return grouped_values(
+            self.queryset(query), dims, fields, self.month_field or self.date_field, self.aggregate()
+        )
 
 
 @dataclass(frozen=True)
@@ -97,25 +115,44 @@ class Ratio:
     def value(self, query: Query) -> Decimal | None:
         return percent(CATALOG[self.numerator].value(query), CATALOG[self.denominator].value(query))
 
-    def grouped(self, query: Query, group_by: str) -> dict:
-        top = CATALOG[self.numerator].grouped(query, group_by)
-        bottom = CATALOG[self.denominator].grouped(query, group_by)
+    def grouped(self, query: Query, *dims: str) -> dict:
+        top = CATALOG[self.numerator].grouped(query, *dims)
+        bottom = CATALOG[self.denominator].grouped(query, *dims)
         return {k: percent(top.get(k, 0), v) for k, v in bottom.items()}
 
 
-GROUPS = ("street", "industry", "month")
+# Region groups cut the code to the level's length (GB/T 2260 and the NBS street codes).
+REGION_GROUPS = {"city": 4, "county": 6, "street": 9}
+GROUPS = (*REGION_GROUPS, "industry", "month")
+MAX_GROUP_DIMENSIONS = 2
 
 
-def _group_expression(measure: Measure, group_by: str):
-    if group_by == "street":
-        return Substr(measure.region_field, 1, 9)
-    if group_by == "industry":
-        return F(measure.dimensions.get("industry", "industry"))
-    return TruncMonth(measure.month_field or measure.date_field)
+@dataclass(frozen=True)
+class GroupFields:
+    region: str
+    industry: str
 
 
-def _group_key(value) -> str:
+def grouped_values(qs, dims: tuple[str, ...], fields: GroupFields, month_field: str, aggregate) -> dict:
+    keys = {f"g{i}": _group_expression(dim, fields, month_field) for i, dim in enumerate(dims)}
+    rows = qs.order_by().values(**keys).annotate(v=aggregate)
+    return {_group_key(row, len(dims)): row["v"] or 0 for row in rows}
+
+
+def _group_expression(dim: str, fields: GroupFields, month_field: str):
+    if dim in REGION_GROUPS:
+        return Substr(fields.region, 1, REGION_GROUPS[dim])
+    if dim == "industry":
+        return F(fields.industry)
+    return TruncMonth(month_field)
+
+
+def _group_part(value) -> str:
     return value.strftime("%Y-%m") if isinstance(value, datetime.date) else str(value)
+
+
+def _group_key(row: dict, dims: int) -> str:
+    return "|".join(_group_part(row[f"g{i}"]) for i in range(dims))
 
 
 CATALOG: dict[str, Measure | Ratio] = {}

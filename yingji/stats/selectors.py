@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.regions.models import Region
-from yingji.stats.catalog import CATALOG, GROUPS, Query, Ratio
+from yingji.stats.catalog import CATALOG, GROUPS, MAX_GROUP_DIMENSIONS, REGION_GROUPS, Query, Ratio
 from yingji.stats.numbers import as_number, change
 
 
@@ -29,9 +29,7 @@ def stats_answer(
     indicators = indicators_for(keys)
     if compare not in (None, "", "yoy", "mom"):
         raise ApplicationError(_("compare is yoy or mom."), errors={"compare": [_("compare is yoy or mom.")]})
-    if group_by not in (None, "", *GROUPS):
-        message = _("group_by is one of %(groups)s.") % {"groups": ", ".join(GROUPS)}
-        raise ApplicationError(message, errors={"group_by": [message]})
+    dims = group_dimensions(group_by)
     before = None
     if compare:
         period = query.period.year_before() if compare == "yoy" else query.period.previous()
@@ -58,27 +56,44 @@ def stats_answer(
                 entry["change_pct"] = as_number(moved.pct)
                 entry["change_text"] = moved.text(indicator.unit)
         answer["indicators"][indicator.key] = entry
-    if group_by:
-        answer["groups"] = _groups(indicators, query, group_by)
+    if dims:
+        answer["groups"] = _groups(indicators, query, dims)
     return answer
 
 
-def _groups(indicators, query: Query, group_by: str) -> list[dict]:
-    values = {i.key: i.grouped(query, group_by) for i in indicators}
-    keys = sorted({k for per in values.values() for k in per})
-    labels = _labels(group_by, keys)
-    return [
-        {
-            "key": k,
-            "label": labels.get(k, k),
-            "values": {i.key: _json(i, values[i.key].get(k, 0)) for i in indicators},
+def group_dimensions(group_by: str | None) -> tuple[str, ...]:
+    """ "street" or "street,industry": at most two known dimensions, none twice."""
+    dims = tuple(d.strip() for d in (group_by or "").split(",") if d.strip())
+    if any(d not in GROUPS for d in dims) or len(set(dims)) != len(dims) or len(dims) > MAX_GROUP_DIMENSIONS:
+        message = _("group_by is one or two of %(groups)s, separated by a comma.") % {
+            "groups": ", ".join(GROUPS)
         }
-        for k in keys
-    ]
+        raise ApplicationError(message, errors={"group_by": [message]})
+    return dims
+
+
+def _groups(indicators, query: Query, dims: tuple[str, ...]) -> list[dict]:
+    values = {i.key: i.grouped(query, *dims) for i in indicators}
+    keys = sorted({k for per in values.values() for k in per})
+    labels = {dim: _labels(dim, sorted({k.split("|")[n] for k in keys})) for n, dim in enumerate(dims)}
+    groups = []
+    for key in keys:
+        parts = key.split("|")
+        groups.append(
+            {
+                "key": key,
+                "label": " · ".join(
+                    labels[dim].get(part, part) for dim, part in zip(dims, parts, strict=True)
+                ),
+                "by": dict(zip(dims, parts, strict=True)),
+                "values": {i.key: _json(i, values[i.key].get(key, 0)) for i in indicators},
+            }
+        )
+    return groups
 
 
 def _labels(group_by: str, keys: list[str]) -> dict:
-    if group_by == "street":
+    if group_by in REGION_GROUPS:
         return dict(Region.objects.filter(code__in=keys).values_list("code", "name"))
     if group_by == "industry":
         return {k: str(Industry(k).label) for k in keys if k in Industry.values}

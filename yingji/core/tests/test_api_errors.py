@@ -28,6 +28,14 @@ def test_query_parameters_are_checked_too(api, street):
     assert set(response.json()["errors"]) == {"page", "page_size"}
 
 
+def test_text_with_the_nul_character_is_a_400_not_a_database_error(api, street):
+    body = '{"username": "a\\u0000b", "password": "x"}'
+    response = Client().post("/api/v1/auth/token", body, "application/json")
+    assert response.status_code == 400
+    assert "non_field_errors" in response.json()["errors"]
+    assert api(street).get("/api/v1/enterprises", {"search": "a\x00"}).status_code == 400
+
+
 def test_the_schema_is_published(client):
     schema = client.get("/api/v1/schema").json()
     assert schema["info"]["title"] == "Yingji API"

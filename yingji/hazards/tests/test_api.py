@@ -94,6 +94,14 @@ def test_filters(api, bureau, street, hazards):
     assert api(bureau).get("/api/v1/hazards", {"level": "huge"}).status_code == 400
 
 
+def test_ordering_by_deadline_puts_the_longest_overdue_first(api, bureau, street, hazards):
+    assigned(hazards["A"], street, days=1)
+    assigned(hazards["B"], street, days=5)
+    body = api(bureau).get("/api/v1/hazards", {"overdue": "true", "ordering": "deadline"}).json()
+    assert [h["description"] for h in body["results"]] == ["隐患A", "隐患B"]
+    assert api(bureau).get("/api/v1/hazards", {"ordering": "risk"}).status_code == 400
+
+
 def test_create_answers_the_hazard_with_its_timeline(api, street, enterprises):
     payload = {"enterprise_id": enterprises["A"].pk, "description": "消防通道堵塞", "found_at": str(TODAY)}
     response = api(street).post("/api/v1/hazards", payload, "application/json")

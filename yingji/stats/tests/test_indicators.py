@@ -150,6 +150,21 @@ def test_group_by_month_and_industry(api, bureau, records):
     }
 
 
+def test_group_by_county_and_by_two_dimensions(api, admin, bureau, records):
+    params = {"indicators": "hazards.found", "year": 2026, "period": "H1"}
+    body = api(admin).get("/api/v1/stats", params | {"region": "4301", "group_by": "county"}).json()
+    assert [(g["label"], g["values"]["hazards.found"]) for g in body["groups"]] == [
+        ("芙蓉区", 4),
+        ("天心区", 1),
+    ]
+    body = api(bureau).get("/api/v1/stats", params | {"group_by": "street,industry"}).json()
+    assert [(g["by"], g["label"], g["values"]["hazards.found"]) for g in body["groups"]] == [
+        ({"street": "430102001", "industry": "gas"}, "文艺路街道 · 城镇燃气", 1),
+        ({"street": "430102015", "industry": "commerce_trade"}, "东岸街道 · 商贸", 1),
+        ({"street": "430102015", "industry": "construction"}, "东岸街道 · 建筑施工", 2),
+    ]
+
+
 def test_the_api_is_scoped(api, street, outsider, records):
     params = {"indicators": "hazards.found", "year": 2026, "period": "H1"}
     assert api(street).get("/api/v1/stats", params).json()["indicators"]["hazards.found"]["value"] == 3
@@ -165,6 +180,8 @@ def test_the_api_is_scoped(api, street, outsider, records):
         ({"indicators": "hazards.found", "year": 2026, "period": "H3"}, "period"),
         ({"indicators": "hazards.found", "compare": "qoq"}, "compare"),
         ({"indicators": "hazards.found", "group_by": "planet"}, "group_by"),
+        ({"indicators": "hazards.found", "group_by": "street,street"}, "group_by"),
+        ({"indicators": "hazards.found", "group_by": "city,street,month"}, "group_by"),
         ({"indicators": "hazards.found", "from": "2026-05-01", "to": "2026-01-01"}, "to"),
     ],
 )

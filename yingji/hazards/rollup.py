@@ -1,0 +1,190 @@
+"""The month-grain rollup of hazards (HazardMonth) and the statistics it answers.
+
+At province scale (10 million hazards) counting the raw table for every county and month is
+too slow for a dashboard; a street × industry × level × found month × rectified month table
+answers the same questions exactly from about a tenth of the rows. "Rectified by the period's
+end" stays exact because the month of rectification is part of the key: a hazard rectified
+months after it was found moves from the NOT_RECTIFIED row to its month's row.
+
+The table is kept current by triggers in the database, in the same transaction as the write,
+whatever writes (services, the ledger's COPY, the demo's bulk inserts, a manual UPDATE):
+PostgreSQL sums each statement's transition tables once; SQLite adjusts row by row.
+"""
+
+import calendar
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q, Sum
+
+from yingji.hazards.models import HazardMonth
+from yingji.regions.scoping import Jurisdiction
+from yingji.stats.catalog import GroupFields, Query, grouped_values
+
+TABLE = "hazards_hazardmonth"
+KEY = "found_month, region_code, industry, level, rectified_month"
+NOT_RECTIFIED = HazardMonth.NOT_RECTIFIED.isoformat()
+
+# ---- PostgreSQL: statement-level triggers over the transition tables ----
+
+_PG_ROWS = f"""
+    SELECT region_code, industry, level,
+           date_trunc('month', found_at)::date AS found_month,
+           COALESCE(date_trunc('month', rectified_at)::date, DATE '{NOT_RECTIFIED}') AS rectified_month,
+           {{sign}} AS d
+    FROM {{rows}} WHERE status <> 'cancelled'"""
+
+# Ordered so that concurrent writers lock the rollup rows in the same order (no deadlock).
+_PG_APPLY = f"""
+    INSERT INTO {TABLE} AS m ({KEY}, hazards)
+    SELECT {KEY}, sum(d) FROM ({{delta}}) AS delta
+    GROUP BY {KEY} HAVING sum(d) <> 0 ORDER BY {KEY}
+    ON CONFLICT ({KEY}) DO UPDATE SET hazards = m.hazards + EXCLUDED.hazards"""
+
+_PG_DELTAS = {
+    "insert": ("REFERENCING NEW TABLE AS new_rows", _PG_ROWS.format(sign=1, rows="new_rows")),
+    "delete": ("REFERENCING OLD TABLE AS old_rows", _PG_ROWS.format(sign=-1, rows="old_rows")),
+    "update": (
+        "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        _PG_ROWS.format(sign=-1, rows="old_rows") + " UNION ALL " + _PG_ROWS.format(sign=1, rows="new_rows"),
+    ),
+}
+
+
+def _postgresql_install() -> list[str]:
+    statements = []
+    for op, (referencing, delta) in _PG_DELTAS.items():
+        statements += [
+            f"""CREATE OR REPLACE FUNCTION hazard_month_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN {_PG_APPLY.format(delta=delta)}; RETURN NULL; END $$""",
+            f"DROP TRIGGER IF EXISTS hazard_month_{op} ON hazards_hazard",
+            f"""CREATE TRIGGER hazard_month_{op} AFTER {op.upper()} ON hazards_hazard {referencing}
+                FOR EACH STATEMENT EXECUTE FUNCTION hazard_month_{op}()""",
+        ]
+    return statements
+
+
+# ---- SQLite: row-level triggers ----
+
+
+def _sqlite_add(row: str, sign: int) -> str:
+    return f"""INSERT INTO {TABLE} ({KEY}, hazards)
+        SELECT strftime('%Y-%m-01', {row}.found_at), {row}.region_code, {row}.industry, {row}.level,
+               COALESCE(strftime('%Y-%m-01', {row}.rectified_at), '{NOT_RECTIFIED}'), {sign}
+        WHERE {row}.status <> 'cancelled'
+        ON CONFLICT ({KEY}) DO UPDATE SET hazards = hazards + excluded.hazards;"""
+
+
+_COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at")
+
+
+def _sqlite_install() -> list[str]:
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _COUNTED)
+    changed += " OR (OLD.status = 'cancelled') IS NOT (NEW.status = 'cancelled')"
+    return [
+        "DROP TRIGGER IF EXISTS hazard_month_insert",
+        "DROP TRIGGER IF EXISTS hazard_month_delete",
+        "DROP TRIGGER IF EXISTS hazard_month_update",
+        f"CREATE TRIGGER hazard_month_insert AFTER INSERT ON hazards_hazard BEGIN {_sqlite_add('NEW', 1)} END",
+        f"CREATE TRIGGER hazard_month_delete AFTER DELETE ON hazards_hazard BEGIN {_sqlite_add('OLD', -1)} END",
+        f"""CREATE TRIGGER hazard_month_update AFTER UPDATE ON hazards_hazard WHEN {changed}
+            BEGIN {_sqlite_add("OLD", -1)} {_sqlite_add("NEW", 1)} END""",
+    ]
+
+
+def _month(column: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"date_trunc('month', {column})::date"
+    return f"strftime('%Y-%m-01', {column})"
+
+
+def install() -> None:
+    """Create the triggers (called by the migration) and count what is already there."""
+    statements = _postgresql_install() if connection.vendor == "postgresql" else _sqlite_install()
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    rebuild()
+
+
+def uninstall() -> None:
+    with connection.cursor() as cursor:
+        for op in _PG_DELTAS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS hazard_month_{op}" + _on_table())
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP FUNCTION IF EXISTS hazard_month_{op}()")
+
+
+def _on_table() -> str:
+    return " ON hazards_hazard" if connection.vendor == "postgresql" else ""
+
+
+def rebuild() -> None:
+    """Count the rollup afresh from the raw table (after a bulk load with triggers off)."""
+    rectified = f"COALESCE({_month('rectified_at')}, '{NOT_RECTIFIED}')"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(
+            f"""INSERT INTO {TABLE} ({KEY}, hazards)
+                SELECT {_month("found_at")}, region_code, industry, level, {rectified}, count(*)
+                FROM hazards_hazard WHERE status <> 'cancelled'
+                GROUP BY 1, 2, 3, 4, 5"""
+        )
+
+
+# ---- answering statistics ----
+
+ROLLUP_FILTERS = {"region", "industry", "level"}
+ROLLUP_GROUPS = {"city", "county", "street", "industry", "month"}
+
+
+def _first_of_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def _whole_months(start: datetime.date, end: datetime.date) -> bool:
+    return start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+
+
+@dataclass(frozen=True)
+class HazardMonthRollup:
+    """Answers a hazard count from HazardMonth when the question fits its grain: whole months,
+    no later `as_of` cut, dimensions it keeps, and a user scoped by region (and industry)."""
+
+    where: Callable[[Query], Q] = lambda q: Q()
+
+    def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
+        period = query.period
+        filters = {k for k, v in query.filters.items() if v not in (None, "")}
+        return (
+            _whole_months(period.start, period.end)
+            and (query.as_of is None or query.as_of >= period.end)
+            and filters <= ROLLUP_FILTERS
+            and set(dims) <= ROLLUP_GROUPS
+            and Jurisdiction.of(query.user).enterprise_id is None
+        )
+
+    def queryset(self, query: Query):
+        qs = HazardMonth.objects.for_user(query.user).filter(
+            found_month__gte=query.period.start, found_month__lte=query.period.end
+        )
+        for name, value in query.filters.items():
+            if value in (None, ""):
+                continue
+            qs = qs.in_region(value) if name == "region" else qs.filter(**{name: value})
+        return qs.filter(self.where(query))
+
+    def value(self, query: Query) -> int:
+        return self.queryset(query).aggregate(v=Sum("hazards"))["v"] or 0
+
+    def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
+        fields = GroupFields(region="region_code", industry="industry")
+        return grouped_values(self.queryset(query), dims, fields, "found_month", Sum("hazards"))
+
+
+def rectified_by_end(query: Query) -> Q:
+    """Rectified by the period's end: in a month up to the period's last (answers() ensures
+    the period ends on a month's last day and no earlier as_of cuts it)."""
+    return Q(rectified_month__lte=_first_of_month(query.period.end))

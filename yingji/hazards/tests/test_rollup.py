@@ -1,0 +1,164 @@
+"""The month rollup answers exactly what the raw table answers, whatever writes hazards and
+however late: random registrations, rectifications months later, cancellations, level and
+region changes, bulk inserts and deletes — then every question is asked of both."""
+
+import datetime
+import random
+
+import pytest
+
+from yingji.hazards import rollup
+from yingji.hazards.models import Hazard, HazardMonth
+from yingji.stats.catalog import CATALOG, Query
+from yingji.stats.periods import Period
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+START = D(2025, 1, 1)
+MEASURES = ["hazards.found", "hazards.rectified", "hazards.major_found", "hazards.major_rectified"]
+
+
+def _new(rng, enterprise) -> Hazard:
+    found = START + datetime.timedelta(days=rng.randrange(700))
+    return Hazard(
+        enterprise=enterprise,
+        region_id=enterprise.region_id,
+        industry=enterprise.industry,
+        description="随机隐患",
+        found_at=found,
+        level=rng.choice(["general"] * 4 + ["major"]),
+        status="reported",
+    )
+
+
+def _rectify(rng, hazard: Hazard) -> None:
+    hazard.rectified_at = hazard.found_at + datetime.timedelta(days=rng.choice([0, 3, 20, 45, 200]))
+    hazard.status = "rectified"
+
+
+def _random_writes(rng, enterprises, steps: int = 300) -> None:
+    """Writes in every way the product writes: save(), bulk_create, queryset update, delete."""
+    for _ in range(steps):
+        choice = rng.random()
+        hazards = list(Hazard.objects.order_by("id").values_list("id", flat=True))
+        if choice < 0.35 or not hazards:
+            _new(rng, rng.choice(enterprises)).save()
+        elif choice < 0.45:
+            Hazard.objects.bulk_create([_new(rng, rng.choice(enterprises)) for _ in range(rng.randint(2, 6))])
+        elif choice < 0.7:
+            hazard = Hazard.objects.get(pk=rng.choice(hazards))
+            _rectify(rng, hazard)
+            hazard.save()
+        elif choice < 0.78:
+            Hazard.objects.filter(pk=rng.choice(hazards)).update(status="cancelled")
+        elif choice < 0.84:
+            Hazard.objects.filter(pk=rng.choice(hazards), status="cancelled").update(status="reported")
+        elif choice < 0.9:
+            Hazard.objects.filter(pk=rng.choice(hazards)).update(level=rng.choice(["general", "major"]))
+        elif choice < 0.95:
+            other = rng.choice(enterprises)
+            Hazard.objects.filter(pk=rng.choice(hazards)).update(
+                region_id=other.region_id, industry=other.industry, enterprise=other
+            )
+        else:
+            Hazard.objects.filter(pk=rng.choice(hazards)).delete()
+
+
+def _questions(rng, users):
+    for _ in range(60):
+        start = D(rng.choice([2025, 2026]), rng.randint(1, 12), 1)
+        months = rng.choice([1, 3, 6, 12, 24])
+        end_month = start.month - 1 + months
+        end = D(start.year + end_month // 12, end_month % 12 + 1, 1) - datetime.timedelta(days=1)
+        filters = rng.choice(
+            [
+                {},
+                {"region": "430102015"},
+                {"industry": "construction"},
+                {"level": "major"},
+                {"region": "4301"},
+            ]
+        )
+        dims = rng.choice([(), ("street",), ("county",), ("industry",), ("month",), ("street", "industry")])
+        yield Query(user=rng.choice(users), period=Period(start, end), filters=filters), dims
+
+
+def _raw(measure, query, dims):
+    # The same measure with its rollup taken away: the raw table answers.
+    bare = type(measure)(**{**measure.__dict__, "rollup": None})
+    return bare.grouped(query, *dims) if dims else bare.value(query)
+
+
+def _rolled(measure, query, dims):
+    assert measure.rollup.answers(query, dims)
+    return measure.rollup.grouped(query, dims) if dims else measure.rollup.value(query)
+
+
+def _without_zeros(answer):
+    return {k: v for k, v in answer.items() if v} if isinstance(answer, dict) else answer
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_rollup_answers_what_the_raw_table_answers_after_random_writes(
+    seed, enterprises, admin, bureau, street, department
+):
+    rng = random.Random(seed)
+    _random_writes(rng, list(enterprises.values()))
+    for query, dims in _questions(rng, [admin, bureau, street, department]):
+        for key in MEASURES:
+            measure = CATALOG[key]
+            raw, rolled = _raw(measure, query, dims), _rolled(measure, query, dims)
+            assert _without_zeros(rolled) == _without_zeros(raw), (key, query, dims)
+
+
+def _table():
+    return sorted(
+        HazardMonth.objects.exclude(hazards=0).values_list(
+            "found_month", "region_code", "industry", "level", "rectified_month", "hazards"
+        )
+    )
+
+
+def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
+    _random_writes(random.Random(9), list(enterprises.values()), steps=200)
+    kept = _table()
+    rollup.rebuild()
+    assert kept == _table()
+    assert all(count > 0 for *_, count in kept)
+
+
+def test_a_hazard_rectified_months_later_moves_between_old_months_numbers(enterprises, bureau):
+    hazard = _new(random.Random(0), enterprises["A"])
+    hazard.found_at = D(2026, 1, 10)
+    hazard.save()
+    h1 = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 6, 30), "half"))
+    year = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 12, 31), "year"))
+    hazard.status, hazard.rectified_at = "rectified", D(2026, 8, 3)
+    hazard.save()
+    assert CATALOG["hazards.rectified"].value(h1) == 0  # not by 30 June
+    assert CATALOG["hazards.rectified"].value(year) == 1
+    hazard.status = "cancelled"
+    hazard.save()
+    assert CATALOG["hazards.found"].value(year) == 0
+
+
+@pytest.mark.parametrize(
+    ("period", "as_of", "filters", "dims", "persona"),
+    [
+        (Period(D(2026, 1, 1), D(2026, 6, 15)), None, {}, (), "bureau"),  # not whole months
+        (Period(D(2026, 1, 2), D(2026, 6, 30)), None, {}, (), "bureau"),
+        (Period(D(2026, 1, 1), D(2026, 6, 30)), D(2026, 5, 1), {}, (), "bureau"),  # cut earlier
+        (Period(D(2026, 1, 1), D(2026, 6, 30)), None, {"source": "complaint"}, (), "bureau"),
+        (Period(D(2026, 1, 1), D(2026, 6, 30)), None, {}, (), "enterprise_user"),  # scoped by enterprise
+    ],
+)
+def test_questions_the_rollup_cannot_answer_go_to_the_raw_table(
+    request, period, as_of, filters, dims, persona
+):
+    query = Query(user=request.getfixturevalue(persona), period=period, filters=filters, as_of=as_of)
+    assert not CATALOG["hazards.found"].rollup.answers(query, dims)
+
+
+def test_whole_months_with_a_later_as_of_still_use_the_rollup(bureau):
+    query = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 6, 30)), as_of=D(2026, 9, 1))
+    assert CATALOG["hazards.rectified"].rollup.answers(query, ("street",))
