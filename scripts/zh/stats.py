@@ -22,7 +22,7 @@ ZH = {
     "Period is one of year, ytd, H1, H2, Q1–Q4, M01–M12.": "统计期间须为 year、ytd、H1、H2、Q1–Q4 或 M01–M12。",
     "Unknown indicator: %(keys)s. See /api/v1/stats/catalog.": "未知的指标：%(keys)s。请参阅 /api/v1/stats/catalog。",
     "compare is yoy or mom.": "compare 须为 yoy（同比）或 mom（环比）。",
-    "group_by is one of %(groups)s.": "group_by 须为 %(groups)s 之一。",
+    "group_by is one or two of %(groups)s, separated by a comma.": "group_by 须为 %(groups)s 中的一项或两项，以逗号分隔。",
 }
 ZH |= {
     "Deaths (incl. missing)": "死亡（含下落不明）",
