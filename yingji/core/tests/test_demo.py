@@ -18,32 +18,37 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 22)
 
 
-@pytest.fixture
-def built():
-    return demo.build(seed=7, size="small", today=TODAY, log=lambda _: None)
+@pytest.fixture(scope="class")
+def built(django_db_setup, django_db_blocker):
+    """One build for the tests that only read it (a build takes seconds): kept in a
+    transaction around the class's tests and rolled back after them."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo.build(seed=7, size="small", today=TODAY, log=lambda _: None)
+        transaction.set_rollback(True)
 
 
-def test_the_district_has_its_bureau_departments_and_street_offices(built):
-    orgs = Organisation.objects.filter(region__code__startswith="430102")
-    assert orgs.filter(kind=OrgKind.BUREAU).get().name == "芙蓉区应急管理局"
-    assert orgs.filter(kind=OrgKind.DEPARTMENT).count() == 36
-    assert orgs.filter(kind=OrgKind.STREET).count() == 14
-    assert orgs.get(region_id="430102015").name == "东岸街道办事处"
+class TestTheDistrict:
+    def test_the_district_has_its_bureau_departments_and_street_offices(self, built):
+        orgs = Organisation.objects.filter(region__code__startswith="430102")
+        assert orgs.filter(kind=OrgKind.BUREAU).get().name == "芙蓉区应急管理局"
+        assert orgs.filter(kind=OrgKind.DEPARTMENT).count() == 36
+        assert orgs.filter(kind=OrgKind.STREET).count() == 14
+        assert orgs.get(region_id="430102015").name == "东岸街道办事处"
 
+    def test_enterprises_are_valid_and_spread_over_streets_and_industries(self, built):
+        rows = list(Enterprise.objects.all())
+        assert len(rows) == demo.SIZES["small"]["enterprises"]
+        assert all(uscc.is_valid(e.uscc) for e in rows)
+        assert len({e.region_id for e in rows}) == 14
+        assert len({e.industry for e in rows}) >= 12
 
-def test_enterprises_are_valid_and_spread_over_streets_and_industries(built):
-    rows = list(Enterprise.objects.all())
-    assert len(rows) == demo.SIZES["small"]["enterprises"]
-    assert all(uscc.is_valid(e.uscc) for e in rows)
-    assert len({e.region_id for e in rows}) == 14
-    assert len({e.industry for e in rows}) >= 12
-
-
-def test_one_account_per_role_and_each_can_log_in(built):
-    assert sorted(role for role, *_ in built.accounts) == sorted(Role.values)
-    for _role, username, password, _org in built.accounts:
-        assert web_login(Client(), username, password), username
-    assert User.objects.get(username="enterprise").organisation.enterprise is not None
+    def test_one_account_per_role_and_each_can_log_in(self, built):
+        assert sorted(role for role, *_ in built.accounts) == sorted(Role.values)
+        for _role, username, password, _org in built.accounts:
+            assert web_login(Client(), username, password), username
+        assert User.objects.get(username="enterprise").organisation.enterprise is not None
 
 
 def _fingerprint(seed: int) -> tuple:
