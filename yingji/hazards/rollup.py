@@ -186,5 +186,7 @@ class HazardMonthRollup:
 
 def rectified_by_end(query: Query) -> Q:
     """Rectified by the period's end: in a month up to the period's last (answers() ensures
-    the period ends on a month's last day and no earlier as_of cuts it)."""
+    the period ends on a month's last day and no earlier as_of cuts it). In a period still
+    running this is "by today", as the raw count has it, because no date is ever in the
+    future: entry refuses one."""
     return Q(rectified_month__lte=_first_of_month(query.period.end))

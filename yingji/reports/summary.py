@@ -6,13 +6,10 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
-from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.regions.models import Region
-from yingji.regions.scoping import Jurisdiction
 from yingji.reports import narrative
+from yingji.reports.scope import report_region
 from yingji.stats.catalog import CATALOG, Query
 from yingji.stats.numbers import change, format_percent, percent
 from yingji.stats.periods import Period, period_of
@@ -88,12 +85,7 @@ def _accidents(facts: Facts, kind: str) -> dict:
 def build_summary(
     *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
 ) -> Document:
-    region = Region.objects.filter(code=region_code).first()
-    if region is None or not Jurisdiction.of(user).contains_region(region_code):
-        raise ApplicationError(
-            _("Unknown region code %(code)s.") % {"code": region_code},
-            errors={"region": [_("Unknown region code %(code)s.") % {"code": region_code}]},
-        )
+    region = report_region(user, region_code)
     period = period_of(year, period_code, today=as_of or datetime.date.today())  # noqa: DTZ011
     query = Query(user=user, period=period, filters={"region": region_code}, as_of=as_of)
     facts = Facts(

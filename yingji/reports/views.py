@@ -9,9 +9,10 @@ from yingji.accounts.choices import Role
 from yingji.core.errors import ApplicationError
 from yingji.regions.scoping import Jurisdiction
 from yingji.reports import narrative, services
-from yingji.reports.api import summary_response
+from yingji.reports.api import summary_response, table_response
 from yingji.reports.narrative import DEFAULTS
 from yingji.reports.summary import build_summary
+from yingji.reports.tables import TABLES
 from yingji.reports.writers import to_html
 
 READERS = {Role.ADMIN, Role.BUREAU, Role.LEADER}
@@ -29,7 +30,8 @@ PERIODS = [
 
 @login_required
 def work_summary(request):
-    """Preview the work summary and download it as DOCX, HTML or Markdown."""
+    """Preview the work summary and download it as DOCX, HTML or Markdown, and the hazard and
+    accident statistics tables for the same region and period as XLSX."""
     require_role(request.user, READERS)
     today = timezone.localdate()
     region = request.GET.get("region") or Jurisdiction.of(request.user).region or ""
@@ -39,6 +41,11 @@ def work_summary(request):
     if request.GET.get("format") in ("docx", "html", "md"):
         try:
             return summary_response(request.user, format=request.GET["format"], **form)
+        except ApplicationError:
+            pass  # shown with the preview below
+    if request.GET.get("table") in TABLES:
+        try:
+            return table_response(request.user, request.GET["table"], **form)
         except ApplicationError:
             pass  # shown with the preview below
     try:

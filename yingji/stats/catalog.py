@@ -14,6 +14,7 @@ from typing import Protocol
 
 from django.db.models import F, Q
 from django.db.models.functions import Substr, TruncMonth
+from django.utils import timezone
 
 from yingji.stats.numbers import percent
 from yingji.stats.periods import Period
@@ -28,8 +29,10 @@ class Query:
 
     @property
     def cutoff(self) -> datetime.date:
-        """What was true at the period's end, or at `as_of` when a report is rebuilt later."""
-        return min(self.period.end, self.as_of) if self.as_of else self.period.end
+        """What was true at the period's end, or at `as_of` when a report is rebuilt later —
+        and never later than today: in a period still running, a hazard due next week is not
+        overdue yet."""
+        return min(self.period.end, self.as_of or timezone.localdate())
 
 
 class Rollup(Protocol):

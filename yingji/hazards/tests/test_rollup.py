@@ -6,6 +6,7 @@ import datetime
 import random
 
 import pytest
+from django.utils import timezone
 
 from yingji.hazards import rollup
 from yingji.hazards.models import Hazard, HazardMonth
@@ -32,7 +33,9 @@ def _new(rng, enterprise) -> Hazard:
 
 
 def _rectify(rng, hazard: Hazard) -> None:
-    hazard.rectified_at = hazard.found_at + datetime.timedelta(days=rng.choice([0, 3, 20, 45, 200]))
+    # Never in the future: entry refuses it, and the rollup relies on it for a running period.
+    later = hazard.found_at + datetime.timedelta(days=rng.choice([0, 3, 20, 45, 200]))
+    hazard.rectified_at = min(later, timezone.localdate())
     hazard.status = "rectified"
 
 

@@ -81,7 +81,7 @@ def test_the_api_answers_each_format(api, bureau, enterprises):
     md = client.get("/api/v1/reports/work-summary", params | {"format": "md"})
     assert md.content.decode().startswith("# 芙蓉区应急管理局2026年上半年")
     assert client.get("/api/v1/reports/work-summary", params | {"period": "H9"}).status_code == 400
-    assert client.get("/api/v1/reports/work-summary", params | {"region": "430103"}).status_code == 400
+    assert client.get("/api/v1/reports/work-summary", params | {"region": "430103"}).status_code == 404
 
 
 def test_the_command_writes_a_file_and_refuses_bad_input(admin, tmp_path):

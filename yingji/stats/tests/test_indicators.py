@@ -165,6 +165,13 @@ def test_group_by_county_and_by_two_dimensions(api, admin, bureau, records):
     ]
 
 
+def test_a_rate_of_a_group_without_its_denominator_is_null(api, bureau, records):
+    params = {"indicators": "hazards.found,hazards.major_rectification_rate", "year": 2026, "period": "H1"}
+    body = api(bureau).get("/api/v1/stats", params | {"group_by": "street"}).json()
+    rates = {g["key"]: g["values"]["hazards.major_rectification_rate"] for g in body["groups"]}
+    assert rates == {"430102001": 100, "430102015": None}  # 东岸 found hazards, none of them major
+
+
 def test_the_api_is_scoped(api, street, outsider, records):
     params = {"indicators": "hazards.found", "year": 2026, "period": "H1"}
     assert api(street).get("/api/v1/stats", params).json()["indicators"]["hazards.found"]["value"] == 3
