@@ -8,6 +8,7 @@ from yingji.stats.catalog import CATALOG, Query
 from yingji.stats.numbers import format_percent
 from yingji.stats.periods import Period, period_of
 from yingji.stats.selectors import stats_answer
+from yingji.web.maps import map_context
 
 CARDS = [
     "hazards.found",
@@ -62,11 +63,14 @@ def _accidents(user, period: Period) -> list[dict]:
         count, deaths = answer["indicators"]["accidents.count"], answer["indicators"]["accidents.deaths"]
         rows.append(
             {
+                "kind": kind,
                 "label": label,
                 "count": count["value"],
                 "count_change": count["change_text"],
+                "count_previous": count["previous"],
                 "deaths": deaths["value"],
                 "deaths_change": deaths["change_text"],
+                "deaths_previous": deaths["previous"],
                 "url": CATALOG["accidents.count"].url(query),
             }
         )
@@ -96,4 +100,5 @@ def dashboard_context(user, today: datetime.date) -> dict:
         "trend": _trend(user, today),
         "streets": streets["groups"],
         "street_labels": [streets["indicators"][k]["label"] for k in STREETS],
+        "map": map_context(user, ytd),
     }
