@@ -10,6 +10,7 @@ ZH = {
     "Major hazard rectification rate": "重大隐患整改率",
     "Major hazards listed for supervision": "挂牌督办重大隐患",
     "Hazards closed (written off)": "销号隐患",
+    "Hazards found and closed": "发现并已销号隐患",
     "Open hazards": "未整改隐患",
     "Overdue hazards": "逾期未整改隐患",
     "Inspection person-times": "检查人次",

@@ -77,6 +77,13 @@ register(
         link=lambda q: f"/hazards/?counted=1&listed_from={q.period.start}&listed_to={q.period.end}",
     ),
     _measure("hazards.closed", _("Hazards closed (written off)"), date_field="closed_at"),
+    # The funnel's last step: of the hazards found in the period, those closed by its end.
+    _measure(
+        "hazards.found_closed",
+        _("Hazards found and closed"),
+        lambda q: Q(closed_at__isnull=False, closed_at__lte=q.cutoff),
+        link=lambda q: f"{_found_in(q)}&status=closed",
+    ),
     _measure(
         "hazards.open",
         _("Open hazards"),

@@ -26,7 +26,7 @@ HEADLINE = [
     "inspections.count",
     "inspections.units",
 ]
-FUNNEL = ["hazards.found", "hazards.rectified", "hazards.closed"]
+FUNNEL = ["hazards.found", "hazards.rectified", "hazards.found_closed"]
 WATCH_ROWS = 8
 
 

@@ -73,6 +73,15 @@ def test_a_report_rebuilt_later_can_see_later_rectification_only_when_asked(bure
     assert value("hazards.rectified", bureau, period=full_year, as_of=D(2026, 7, 1)) == 2
 
 
+def test_the_funnel_closes_only_hazards_found_in_the_period(bureau, enterprises):
+    a = enterprises["A"]
+    hazard(a, D(2025, 12, 1), status="closed", rectified=D(2026, 1, 5), closed_at=D(2026, 1, 9))
+    hazard(a, D(2026, 2, 1), status="closed", rectified=D(2026, 2, 5), closed_at=D(2026, 2, 9))
+    hazard(a, D(2026, 3, 1), status="closed", rectified=D(2026, 6, 5), closed_at=D(2026, 7, 9))
+    assert value("hazards.closed", bureau) == 2  # closed in H1, whenever found
+    assert value("hazards.found_closed", bureau) == 1  # found in H1 and closed by 30 June
+
+
 def test_inspection_indicators(bureau, records):
     assert value("inspections.count", bureau) == 3
     assert value("inspections.person_times", bureau) == 7
