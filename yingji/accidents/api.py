@@ -27,14 +27,14 @@ from yingji.accidents.choices import (
     ReportSource,
 )
 from yingji.accidents.models import AccidentMeasure
-from yingji.core.api import Page
+from yingji.core.api import MAX_ID, Page
 from yingji.core.industries import Industry
 
 router = Router(tags=["accidents"])
 
 Count = Field(..., ge=0, le=services.MAX_COUNT)
 Loss = Field(..., ge=0, max_digits=14, decimal_places=2, description="yuan")
-Id = Field(None, ge=1, le=2**53)
+OptionalId = Field(None, ge=1, le=MAX_ID)
 
 
 def _local(value: datetime.datetime | None) -> datetime.datetime | None:
@@ -153,7 +153,7 @@ class AccidentFilters(Schema):
     industry: Industry | None = None
     grade: AccidentGrade | None = None
     status: InvestigationStatus | None = None
-    enterprise: int | None = Id
+    enterprise: int | None = OptionalId
     late: bool | None = Field(None, description="迟报 only (true) or on time only (false)")
     open_after_close: bool | None = Field(None, description="closed with follow-up measures still open")
     date_from: datetime.date | None = Field(
@@ -172,7 +172,7 @@ class AccidentIn(Schema):
     )
     category: AccidentCategory = Field(..., description="GB 6441 code 01–20")
     industry: Industry | None = Field(None, description="default: the enterprise's, else other")
-    enterprise_id: int | None = Id
+    enterprise_id: int | None = OptionalId
     deaths: int = Count
     missing: int = Count
     serious_injuries: int = Field(..., ge=0, le=services.MAX_COUNT, description="including acute poisoning")
@@ -192,7 +192,7 @@ class AccidentPatch(Schema):
     domain: AccidentDomain | None = None
     category: AccidentCategory | None = None
     industry: Industry | None = None
-    enterprise_id: int | None = Id
+    enterprise_id: int | None = OptionalId
     summary: str | None = None
     cause: str | None = None
     report_source: ReportSource | None = None

@@ -116,7 +116,11 @@ class Accident(BaseModel):
         verbose_name = _("accident")
         verbose_name_plural = _("accidents")
         indexes = [
-            models.Index(fields=["region", "occurred_at"]),
+            models.Index(
+                fields=["region", "occurred_at"],
+                opclasses=["varchar_pattern_ops", "timestamptz_ops"],
+                name="accident_region_time",
+            ),
             models.Index(fields=["kind", "occurred_at"]),
             models.Index(fields=["enterprise", "occurred_at"]),
         ]

@@ -1,7 +1,7 @@
 """API building blocks shared by every app: pagination and the error answers of DESIGN.md."""
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -18,6 +18,10 @@ from ninja.responses import NinjaJSONEncoder
 from yingji.core.errors import ApplicationError
 
 MAX_PAGE_SIZE = 500
+# A record id as a client may send it: what a 64-bit primary key holds (a larger number is a
+# 400, not a database overflow).
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class Page(PaginationBase):

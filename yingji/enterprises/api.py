@@ -9,7 +9,7 @@ from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
-from yingji.core.api import ErrorOut, Page
+from yingji.core.api import MAX_ID, ErrorOut, Page
 from yingji.core.industries import Industry
 from yingji.enterprises import selectors, services, workbook
 from yingji.enterprises.choices import (
@@ -22,7 +22,6 @@ from yingji.enterprises.choices import (
 
 router = Router(tags=["enterprises"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_ID = 2**63 - 1
 
 
 class EnterpriseOut(Schema):

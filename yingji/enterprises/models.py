@@ -87,7 +87,13 @@ class Enterprise(BaseModel):
         ordering = ["region_id", "name"]
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
-        indexes = [models.Index(fields=["region", "industry"])]
+        indexes = [
+            models.Index(
+                fields=["region", "industry"],
+                opclasses=["varchar_pattern_ops", "varchar_ops"],
+                name="enterprise_region_industry",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(is_major_hazard_source=True) | Q(major_hazard_source_grade__isnull=True),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
-from yingji.core.api import Page
+from yingji.core.api import Id, Page
 from yingji.core.errors import ApplicationError
 from yingji.enterprises.models import Enterprise
 from yingji.hazards import evidence, selectors, services
@@ -101,8 +101,8 @@ class HazardFilters(Schema):
     status: HazardStatus | None = None
     source: HazardSource | None = None
     overdue: bool | None = None
-    enterprise: int | None = None
-    inspection: int | None = None
+    enterprise: Id | None = None
+    inspection: Id | None = None
     date_from: datetime.date | None = Field(None, alias="from")
     date_to: datetime.date | None = Field(None, alias="to")
     ordering: Literal["-found_at", "found_at", "deadline", "-deadline"] | None = Field(

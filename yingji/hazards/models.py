@@ -17,7 +17,7 @@ from yingji.hazards.choices import (
     HazardStatus,
     ListingLevel,
 )
-from yingji.regions.scoping import ScopedQuerySet, ScopeFields
+from yingji.regions.scoping import PREFIX_AND_DATE, ScopedQuerySet, ScopeFields
 
 
 class HazardQuerySet(ScopedQuerySet):
@@ -98,9 +98,19 @@ class Hazard(BaseModel):
         verbose_name = _("hazard")
         verbose_name_plural = _("hazards")
         indexes = [
-            models.Index(fields=["region", "found_at"]),
+            # "Inside the region" is a prefix match: pattern operators on PostgreSQL.
+            models.Index(
+                fields=["region", "found_at"], opclasses=PREFIX_AND_DATE, name="hazard_region_found"
+            ),
             models.Index(fields=["enterprise", "found_at"]),
             models.Index(fields=["status", "deadline"]),
+            # Open hazards by deadline: the overdue list of a county reads only these.
+            models.Index(
+                fields=["region", "deadline"],
+                opclasses=PREFIX_AND_DATE,
+                condition=Q(status__in=OPEN_STATES),
+                name="hazard_open_deadline",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -233,9 +243,9 @@ class HazardEvidence(models.Model):
         return self.original_name
 
 
-class HazardMonth(models.Model):
-    """The month-grain rollup of hazards the statistics read at province scale: how many hazards
-    of one street, industry and level were found in a month and rectified in another (or not
+class MonthRollup(models.Model):
+    """A month-grain rollup of hazards the statistics read at province scale: how many hazards
+    of one region, industry and level were found in a month and rectified in another (or not
     yet: NOT_RECTIFIED). Kept current by database triggers in the same transaction as every
     write to hazards (rollup.py), so it never drifts; cancelled hazards count nowhere."""
 
@@ -252,21 +262,43 @@ class HazardMonth(models.Model):
     scope_fields = ScopeFields(region="region_code", industry="industry")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["found_month", "region_code", "industry", "level", "rectified_month"],
-                name="hazard_month_key",
-            )
-        ]
-        # A prefix match on the code ("inside jurisdiction") needs the pattern operators on
-        # PostgreSQL in any collation but C; other databases ignore opclasses.
-        indexes = [
-            models.Index(
-                fields=["region_code", "found_month"],
-                opclasses=["varchar_pattern_ops", "date_ops"],
-                name="hazard_month_region",
-            )
-        ]
+        abstract = True
 
     def __str__(self) -> str:
         return f"{self.region_code} {self.industry} {self.level} {self.found_month:%Y-%m}: {self.hazards}"
+
+
+def _rollup_meta(name: str) -> dict:
+    return {
+        "constraints": [
+            models.UniqueConstraint(
+                fields=["found_month", "region_code", "industry", "level", "rectified_month"],
+                name=f"{name}_key",
+            )
+        ],
+        # A prefix match on the code ("inside jurisdiction") needs the pattern operators on
+        # PostgreSQL in any collation but C; other databases ignore opclasses.
+        "indexes": [
+            models.Index(
+                fields=["region_code", "found_month"],
+                opclasses=["varchar_pattern_ops", "date_ops"],
+                name=f"{name}_region",
+            )
+        ],
+    }
+
+
+class HazardMonth(MonthRollup):
+    """By street: for street users, street groups and anything narrower than a county."""
+
+    class Meta:
+        constraints = _rollup_meta("hazard_month")["constraints"]
+        indexes = _rollup_meta("hazard_month")["indexes"]
+
+
+class HazardCountyMonth(MonthRollup):
+    """By county: a tenth of the street rows, for province and city questions."""
+
+    class Meta:
+        constraints = _rollup_meta("hazard_county_month")["constraints"]
+        indexes = _rollup_meta("hazard_county_month")["indexes"]

@@ -19,46 +19,70 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q, Sum
 
-from yingji.hazards.models import HazardMonth
+from yingji.hazards.models import HazardCountyMonth, HazardMonth
 from yingji.regions.scoping import Jurisdiction
 from yingji.stats.catalog import GroupFields, Query, grouped_values
 
-TABLE = "hazards_hazardmonth"
 KEY = "found_month, region_code, industry, level, rectified_month"
 NOT_RECTIFIED = HazardMonth.NOT_RECTIFIED.isoformat()
 
+
+@dataclass(frozen=True)
+class Grain:
+    model: type
+    code_length: int | None  # the region code kept: the street's whole, or its county's first 6
+
+    @property
+    def table(self) -> str:
+        return self.model._meta.db_table
+
+    def region(self, row: str = "") -> str:
+        column = f"{row}region_code"
+        return f"substr({column}, 1, {self.code_length})" if self.code_length else column
+
+
+GRAINS = (Grain(HazardMonth, None), Grain(HazardCountyMonth, 6))
+
 # ---- PostgreSQL: statement-level triggers over the transition tables ----
 
-_PG_ROWS = f"""
-    SELECT region_code, industry, level,
-           date_trunc('month', found_at)::date AS found_month,
-           COALESCE(date_trunc('month', rectified_at)::date, DATE '{NOT_RECTIFIED}') AS rectified_month,
-           {{sign}} AS d
-    FROM {{rows}} WHERE status <> 'cancelled'"""
 
-# Ordered so that concurrent writers lock the rollup rows in the same order (no deadlock).
-_PG_APPLY = f"""
-    INSERT INTO {TABLE} AS m ({KEY}, hazards)
-    SELECT {KEY}, sum(d) FROM ({{delta}}) AS delta
-    GROUP BY {KEY} HAVING sum(d) <> 0 ORDER BY {KEY}
-    ON CONFLICT ({KEY}) DO UPDATE SET hazards = m.hazards + EXCLUDED.hazards"""
+def _pg_rows(grain: Grain, rows: str, sign: int) -> str:
+    return f"""
+        SELECT {grain.region()} AS region_code, industry, level,
+               date_trunc('month', found_at)::date AS found_month,
+               COALESCE(date_trunc('month', rectified_at)::date, DATE '{NOT_RECTIFIED}') AS rectified_month,
+               {sign} AS d
+        FROM {rows} WHERE status <> 'cancelled'"""
 
-_PG_DELTAS = {
-    "insert": ("REFERENCING NEW TABLE AS new_rows", _PG_ROWS.format(sign=1, rows="new_rows")),
-    "delete": ("REFERENCING OLD TABLE AS old_rows", _PG_ROWS.format(sign=-1, rows="old_rows")),
-    "update": (
-        "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-        _PG_ROWS.format(sign=-1, rows="old_rows") + " UNION ALL " + _PG_ROWS.format(sign=1, rows="new_rows"),
-    ),
+
+def _pg_apply(grain: Grain, op: str) -> str:
+    delta = {
+        "insert": _pg_rows(grain, "new_rows", 1),
+        "delete": _pg_rows(grain, "old_rows", -1),
+        "update": _pg_rows(grain, "old_rows", -1) + " UNION ALL " + _pg_rows(grain, "new_rows", 1),
+    }[op]
+    # Ordered so that concurrent writers lock the rollup rows in the same order (no deadlock).
+    return f"""
+        INSERT INTO {grain.table} AS m ({KEY}, hazards)
+        SELECT {KEY}, sum(d) FROM ({delta}) AS delta
+        GROUP BY {KEY} HAVING sum(d) <> 0 ORDER BY {KEY}
+        ON CONFLICT ({KEY}) DO UPDATE SET hazards = m.hazards + EXCLUDED.hazards;"""
+
+
+_PG_REFERENCING = {
+    "insert": "REFERENCING NEW TABLE AS new_rows",
+    "delete": "REFERENCING OLD TABLE AS old_rows",
+    "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
 }
 
 
 def _postgresql_install() -> list[str]:
     statements = []
-    for op, (referencing, delta) in _PG_DELTAS.items():
+    for op, referencing in _PG_REFERENCING.items():
+        body = "".join(_pg_apply(grain, op) for grain in GRAINS)
         statements += [
             f"""CREATE OR REPLACE FUNCTION hazard_month_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN {_PG_APPLY.format(delta=delta)}; RETURN NULL; END $$""",
+                BEGIN {body} RETURN NULL; END $$""",
             f"DROP TRIGGER IF EXISTS hazard_month_{op} ON hazards_hazard",
             f"""CREATE TRIGGER hazard_month_{op} AFTER {op.upper()} ON hazards_hazard {referencing}
                 FOR EACH STATEMENT EXECUTE FUNCTION hazard_month_{op}()""",
@@ -70,11 +94,14 @@ def _postgresql_install() -> list[str]:
 
 
 def _sqlite_add(row: str, sign: int) -> str:
-    return f"""INSERT INTO {TABLE} ({KEY}, hazards)
-        SELECT strftime('%Y-%m-01', {row}.found_at), {row}.region_code, {row}.industry, {row}.level,
+    return "".join(
+        f"""INSERT INTO {grain.table} ({KEY}, hazards)
+        SELECT strftime('%Y-%m-01', {row}.found_at), {grain.region(row + ".")}, {row}.industry, {row}.level,
                COALESCE(strftime('%Y-%m-01', {row}.rectified_at), '{NOT_RECTIFIED}'), {sign}
         WHERE {row}.status <> 'cancelled'
         ON CONFLICT ({KEY}) DO UPDATE SET hazards = hazards + excluded.hazards;"""
+        for grain in GRAINS
+    )
 
 
 _COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at")
@@ -101,7 +128,7 @@ def _month(column: str) -> str:
 
 
 def install() -> None:
-    """Create the triggers (called by the migration) and count what is already there."""
+    """Create the triggers (called by the migrations) and count what is already there."""
     statements = _postgresql_install() if connection.vendor == "postgresql" else _sqlite_install()
     with connection.cursor() as cursor:
         for statement in statements:
@@ -111,7 +138,7 @@ def install() -> None:
 
 def uninstall() -> None:
     with connection.cursor() as cursor:
-        for op in _PG_DELTAS:
+        for op in _PG_REFERENCING:
             cursor.execute(f"DROP TRIGGER IF EXISTS hazard_month_{op}" + _on_table())
             if connection.vendor == "postgresql":
                 cursor.execute(f"DROP FUNCTION IF EXISTS hazard_month_{op}()")
@@ -122,16 +149,17 @@ def _on_table() -> str:
 
 
 def rebuild() -> None:
-    """Count the rollup afresh from the raw table (after a bulk load with triggers off)."""
+    """Count the rollups afresh from the raw table (after a bulk load with triggers off)."""
     rectified = f"COALESCE({_month('rectified_at')}, '{NOT_RECTIFIED}')"
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
-        cursor.execute(
-            f"""INSERT INTO {TABLE} ({KEY}, hazards)
-                SELECT {_month("found_at")}, region_code, industry, level, {rectified}, count(*)
-                FROM hazards_hazard WHERE status <> 'cancelled'
-                GROUP BY 1, 2, 3, 4, 5"""
-        )
+        for grain in GRAINS:
+            cursor.execute(f"DELETE FROM {grain.table}")
+            cursor.execute(
+                f"""INSERT INTO {grain.table} ({KEY}, hazards)
+                    SELECT {_month("found_at")}, {grain.region()}, industry, level, {rectified}, count(*)
+                    FROM hazards_hazard WHERE status <> 'cancelled'
+                    GROUP BY 1, 2, 3, 4, 5"""
+            )
 
 
 # ---- answering statistics ----
@@ -150,8 +178,9 @@ def _whole_months(start: datetime.date, end: datetime.date) -> bool:
 
 @dataclass(frozen=True)
 class HazardMonthRollup:
-    """Answers a hazard count from HazardMonth when the question fits its grain: whole months,
-    no later `as_of` cut, dimensions it keeps, and a user scoped by region (and industry)."""
+    """Answers a hazard count from a rollup when the question fits its grain: whole months,
+    no later `as_of` cut, dimensions it keeps, and a user scoped by region (and industry).
+    Questions about a county or wider read the county rollup, the rest the street one."""
 
     where: Callable[[Query], Q] = lambda q: Q()
 
@@ -166,10 +195,9 @@ class HazardMonthRollup:
             and Jurisdiction.of(query.user).enterprise_id is None
         )
 
-    def queryset(self, query: Query):
-        qs = HazardMonth.objects.for_user(query.user).filter(
-            found_month__gte=query.period.start, found_month__lte=query.period.end
-        )
+    def queryset(self, query: Query, dims: tuple[str, ...] = ()):
+        qs = _grain_for(query, dims).model.objects.for_user(query.user)
+        qs = qs.filter(found_month__gte=query.period.start, found_month__lte=query.period.end)
         for name, value in query.filters.items():
             if value in (None, ""):
                 continue
@@ -181,7 +209,14 @@ class HazardMonthRollup:
 
     def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
         fields = GroupFields(region="region_code", industry="industry")
-        return grouped_values(self.queryset(query), dims, fields, "found_month", Sum("hazards"))
+        return grouped_values(self.queryset(query, dims), dims, fields, "found_month", Sum("hazards"))
+
+
+def _grain_for(query: Query, dims: tuple[str, ...]) -> Grain:
+    street, county = GRAINS
+    regions = [Jurisdiction.of(query.user).region, query.filters.get("region")]
+    narrow = any(code and len(code) > county.code_length for code in regions)
+    return street if narrow or "street" in dims else county
 
 
 def rectified_by_end(query: Query) -> Q:

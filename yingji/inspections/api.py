@@ -2,7 +2,6 @@
 checklists to inspect with."""
 
 import datetime
-from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
-from yingji.core.api import Page
+from yingji.core.api import Id, Page
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.enterprises.models import Enterprise
@@ -20,8 +19,6 @@ from yingji.inspections.choices import InspectionType, Outcome
 from yingji.inspections.models import ChecklistTemplate, Inspection
 
 router = Router(tags=["inspections"])
-MAX_ID = 2**63 - 1
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class ProposalOut(Schema):

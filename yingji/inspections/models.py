@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from yingji.core.industries import Industry
 from yingji.core.models import BaseModel
 from yingji.inspections.choices import InspectionType, Outcome
-from yingji.regions.scoping import ScopedQuerySet, ScopeFields
+from yingji.regions.scoping import PREFIX_AND_DATE, ScopedQuerySet, ScopeFields
 
 
 class ChecklistTemplate(BaseModel):
@@ -106,7 +106,9 @@ class Inspection(BaseModel):
         verbose_name = _("inspection")
         verbose_name_plural = _("inspections")
         indexes = [
-            models.Index(fields=["region", "inspected_on"]),
+            models.Index(
+                fields=["region", "inspected_on"], opclasses=PREFIX_AND_DATE, name="inspection_region_day"
+            ),
             models.Index(fields=["enterprise", "inspected_on"]),
         ]
         constraints = [

@@ -12,6 +12,11 @@ from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+# Index operator classes for (region code, date): "inside jurisdiction" is a prefix match on the
+# code, which a PostgreSQL index serves only with the pattern operators (any collation but C).
+# Other databases ignore opclasses.
+PREFIX_AND_DATE = ["varchar_pattern_ops", "date_ops"]
+
 
 @dataclass(frozen=True)
 class ScopeFields:

@@ -10,7 +10,7 @@ from yingji.core.industries import Industry
 from yingji.regions.models import Region
 from yingji.reports import narrative
 from yingji.reports.scope import report_region
-from yingji.stats.catalog import CATALOG, Query
+from yingji.stats.catalog import CATALOG, Query, remembering
 from yingji.stats.numbers import change, format_percent, percent
 from yingji.stats.periods import Period, period_of
 
@@ -82,6 +82,7 @@ def _accidents(facts: Facts, kind: str) -> dict:
     }
 
 
+@remembering()
 def build_summary(
     *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
 ) -> Document:

@@ -8,6 +8,8 @@ dimensions asked for. A `Ratio` divides two measures and rounds as DESIGN.md say
 
 import datetime
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
@@ -26,6 +28,10 @@ class Query:
     period: Period
     filters: dict = field(default_factory=dict)  # dimension name -> value; "region" is a code prefix
     as_of: datetime.date | None = None
+
+    def key(self) -> tuple:
+        filters = tuple(sorted((k, v) for k, v in self.filters.items() if v not in (None, "")))
+        return (getattr(self.user, "pk", None), self.period.start, self.period.end, filters, self.as_of)
 
     @property
     def cutoff(self) -> datetime.date:
@@ -85,12 +91,18 @@ class Measure:
         return Q(**{f"{self.date_field}__gte": period.start, f"{self.date_field}__lte": period.end})
 
     def value(self, query: Query):
+        return _remembered((self.key, query.key()), lambda: self._value(query))
+
+    def _value(self, query: Query):
         if self.rollup and self.rollup.answers(query):
             return self.rollup.value(query)
         return self.queryset(query).aggregate(v=self.aggregate())["v"] or 0
 
     def grouped(self, query: Query, *dims: str) -> dict:
         """Values by group; with two dimensions the key is "street|industry"."""
+        return _remembered((self.key, query.key(), dims), lambda: self._grouped(query, dims))
+
+    def _grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
         if self.rollup and self.rollup.answers(query, dims):
             return self.rollup.grouped(query, dims)
         fields = GroupFields(self.region_field, self.dimensions.get("industry", "industry"))
@@ -128,6 +140,33 @@ class Ratio:
 REGION_GROUPS = {"city": 4, "county": 6, "street": 9}
 GROUPS = (*REGION_GROUPS, "industry", "month")
 MAX_GROUP_DIMENSIONS = 2
+
+
+# Within one answer (an API call, a report, a page) a number asked twice is computed once:
+# a rate asks again for the counts shown beside it, a report for the figures of each section.
+_answers: ContextVar[dict | None] = ContextVar("stats_answers", default=None)
+
+
+@contextmanager
+def remembering():
+    """Remember the numbers computed inside the block (nested blocks share the outer memory)."""
+    if _answers.get() is not None:
+        yield
+        return
+    token = _answers.set({})
+    try:
+        yield
+    finally:
+        _answers.reset(token)
+
+
+def _remembered(key: tuple, compute: Callable):
+    memory = _answers.get()
+    if memory is None:
+        return compute()
+    if key not in memory:
+        memory[key] = compute()
+    return memory[key]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,15 @@ from django.utils.translation import gettext as _
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.regions.models import Region
-from yingji.stats.catalog import CATALOG, GROUPS, MAX_GROUP_DIMENSIONS, REGION_GROUPS, Query, Ratio
+from yingji.stats.catalog import (
+    CATALOG,
+    GROUPS,
+    MAX_GROUP_DIMENSIONS,
+    REGION_GROUPS,
+    Query,
+    Ratio,
+    remembering,
+)
 from yingji.stats.numbers import as_number, change
 
 
@@ -26,6 +34,11 @@ def _json(indicator, value):
 def stats_answer(
     *, query: Query, keys: list[str], compare: str | None = None, group_by: str | None = None
 ) -> dict:
+    with remembering():
+        return _answer(query=query, keys=keys, compare=compare, group_by=group_by)
+
+
+def _answer(*, query: Query, keys: list[str], compare: str | None, group_by: str | None) -> dict:
     indicators = indicators_for(keys)
     if compare not in (None, "", "yoy", "mom"):
         raise ApplicationError(_("compare is yoy or mom."), errors={"compare": [_("compare is yoy or mom.")]})

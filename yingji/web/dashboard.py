@@ -4,7 +4,7 @@ number comes from the stats catalog and links to the records behind it."""
 
 import datetime
 
-from yingji.stats.catalog import CATALOG, Query
+from yingji.stats.catalog import CATALOG, Query, remembering
 from yingji.stats.numbers import format_percent
 from yingji.stats.periods import Period, period_of
 from yingji.stats.selectors import stats_answer
@@ -90,6 +90,7 @@ def _trend(user, today: datetime.date) -> dict:
     }
 
 
+@remembering()
 def dashboard_context(user, today: datetime.date) -> dict:
     ytd = period_of(today.year, "ytd", today=today)
     streets = stats_answer(query=Query(user=user, period=ytd), keys=STREETS, group_by="street")

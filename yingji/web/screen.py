@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from yingji.hazards.selectors import hazard_list
 from yingji.regions.models import Region
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import CATALOG, Query
+from yingji.stats.catalog import CATALOG, Query, remembering
 from yingji.stats.periods import Period
 from yingji.stats.selectors import stats_answer
 from yingji.web.dashboard import dashboard_context
@@ -30,6 +30,7 @@ FUNNEL = ["hazards.found", "hazards.rectified", "hazards.found_closed"]
 WATCH_ROWS = 8
 
 
+@remembering()
 def screen_context(user, today: datetime.date) -> dict:
     context = dashboard_context(user, today)
     cards = {card["key"]: card for card in context["cards"]}

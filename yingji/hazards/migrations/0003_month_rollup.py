@@ -38,5 +38,21 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('found_month', 'region_code', 'industry', 'level', 'rectified_month'), name='hazard_month_key')],
             },
         ),
+        migrations.CreateModel(
+            name='HazardCountyMonth',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('region_code', models.CharField(max_length=12)),
+                ('industry', models.CharField(max_length=32)),
+                ('level', models.CharField(max_length=16)),
+                ('found_month', models.DateField()),
+                ('rectified_month', models.DateField()),
+                ('hazards', models.IntegerField(default=0)),
+            ],
+            options={
+                'indexes': [models.Index(fields=['region_code', 'found_month'], name='hazard_county_month_region', opclasses=['varchar_pattern_ops', 'date_ops'])],
+                'constraints': [models.UniqueConstraint(fields=('found_month', 'region_code', 'industry', 'level', 'rectified_month'), name='hazard_county_month_key')],
+            },
+        ),
         migrations.RunPython(install, uninstall),
     ]

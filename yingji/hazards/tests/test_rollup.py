@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from yingji.hazards import rollup
-from yingji.hazards.models import Hazard, HazardMonth
+from yingji.hazards.models import Hazard, HazardCountyMonth, HazardMonth
 from yingji.stats.catalog import CATALOG, Query
 from yingji.stats.periods import Period
 
@@ -114,20 +114,25 @@ def test_the_rollup_answers_what_the_raw_table_answers_after_random_writes(
             assert _without_zeros(rolled) == _without_zeros(raw), (key, query, dims)
 
 
-def _table():
-    return sorted(
-        HazardMonth.objects.exclude(hazards=0).values_list(
-            "found_month", "region_code", "industry", "level", "rectified_month", "hazards"
+def _tables():
+    return [
+        sorted(
+            model.objects.exclude(hazards=0).values_list(
+                "found_month", "region_code", "industry", "level", "rectified_month", "hazards"
+            )
         )
-    )
+        for model in (HazardMonth, HazardCountyMonth)
+    ]
 
 
 def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     _random_writes(random.Random(9), list(enterprises.values()), steps=200)
-    kept = _table()
+    kept = _tables()
     rollup.rebuild()
-    assert kept == _table()
-    assert all(count > 0 for *_, count in kept)
+    assert kept == _tables()
+    streets, counties = kept
+    assert all(count > 0 for *_, count in streets + counties)
+    assert {code for _, code, *_ in counties} == {"430102", "430103"}
 
 
 def test_a_hazard_rectified_months_later_moves_between_old_months_numbers(enterprises, bureau):
@@ -160,6 +165,20 @@ def test_questions_the_rollup_cannot_answer_go_to_the_raw_table(
 ):
     query = Query(user=request.getfixturevalue(persona), period=period, filters=filters, as_of=as_of)
     assert not CATALOG["hazards.found"].rollup.answers(query, dims)
+
+
+def test_county_and_wider_questions_read_the_county_rollup(bureau, street, admin):
+    h1 = Period(D(2026, 1, 1), D(2026, 6, 30))
+    rollup_of = CATALOG["hazards.found"].rollup
+    assert rollup_of.queryset(Query(user=bureau, period=h1)).model is HazardCountyMonth
+    assert (
+        rollup_of.queryset(Query(user=admin, period=h1, filters={"region": "43"})).model is HazardCountyMonth
+    )
+    assert rollup_of.queryset(Query(user=bureau, period=h1), ("street",)).model is HazardMonth
+    assert rollup_of.queryset(Query(user=street, period=h1)).model is HazardMonth
+    assert (
+        rollup_of.queryset(Query(user=admin, period=h1, filters={"region": "430102015"})).model is HazardMonth
+    )
 
 
 def test_whole_months_with_a_later_as_of_still_use_the_rollup(bureau):

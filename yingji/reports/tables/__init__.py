@@ -10,11 +10,13 @@ from yingji.reports.tables.accidents import accident_sheets
 from yingji.reports.tables.content import heading_for
 from yingji.reports.tables.hazards import hazard_sheets
 from yingji.reports.tables.xlsx import workbook_bytes
+from yingji.stats.catalog import remembering
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TABLES = {"hazard-table": hazard_sheets, "accident-table": accident_sheets}
 
 
+@remembering()
 def build_table(
     name: str, *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
 ) -> bytes:
