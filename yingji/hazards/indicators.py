@@ -56,13 +56,13 @@ register(
         _("Major hazards found"),
         lambda q: Q(level=HazardLevel.MAJOR),
         link=lambda q: f"{_found_in(q)}&level=major",
-        rollup=HazardMonthRollup(lambda q: Q(level=HazardLevel.MAJOR)),
+        rollup=HazardMonthRollup(lambda q: Q(level=HazardLevel.MAJOR), by_level=True),
     ),
     _measure(
         "hazards.major_rectified",
         _("Major hazards rectified"),
         lambda q: Q(level=HazardLevel.MAJOR) & _rectified_by(q),
-        rollup=HazardMonthRollup(lambda q: Q(level=HazardLevel.MAJOR) & rectified_by_end(q)),
+        rollup=HazardMonthRollup(lambda q: Q(level=HazardLevel.MAJOR) & rectified_by_end(q), by_level=True),
     ),
     Ratio(
         "hazards.major_rectification_rate",

@@ -302,3 +302,12 @@ class HazardCountyMonth(MonthRollup):
     class Meta:
         constraints = _rollup_meta("hazard_county_month")["constraints"]
         indexes = _rollup_meta("hazard_county_month")["indexes"]
+
+
+class HazardCountyTotal(MonthRollup):
+    """By county, all industries and levels together (industry and level left empty): a
+    twentieth of the county rows, for the province's and cities' headline numbers."""
+
+    class Meta:
+        constraints = _rollup_meta("hazard_county_total")["constraints"]
+        indexes = _rollup_meta("hazard_county_total")["indexes"]

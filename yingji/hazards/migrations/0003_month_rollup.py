@@ -2,17 +2,7 @@
 
 from django.db import migrations, models
 
-
-def install(apps, schema_editor):
-    from yingji.hazards import rollup  # the trigger SQL lives in one place
-
-    rollup.install()
-
-
-def uninstall(apps, schema_editor):
-    from yingji.hazards import rollup
-
-    rollup.uninstall()
+# The triggers that keep the rollups are installed by 0005, once every rollup table exists.
 
 
 class Migration(migrations.Migration):
@@ -54,5 +44,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('found_month', 'region_code', 'industry', 'level', 'rectified_month'), name='hazard_county_month_key')],
             },
         ),
-        migrations.RunPython(install, uninstall),
     ]

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from yingji.hazards import rollup
-from yingji.hazards.models import Hazard, HazardCountyMonth, HazardMonth
+from yingji.hazards.models import Hazard, HazardCountyMonth, HazardCountyTotal, HazardMonth
 from yingji.stats.catalog import CATALOG, Query
 from yingji.stats.periods import Period
 
@@ -121,7 +121,7 @@ def _tables():
                 "found_month", "region_code", "industry", "level", "rectified_month", "hazards"
             )
         )
-        for model in (HazardMonth, HazardCountyMonth)
+        for model in (HazardMonth, HazardCountyMonth, HazardCountyTotal)
     ]
 
 
@@ -130,9 +130,10 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    streets, counties = kept
-    assert all(count > 0 for *_, count in streets + counties)
-    assert {code for _, code, *_ in counties} == {"430102", "430103"}
+    streets, counties, totals = kept
+    assert all(count > 0 for *_, count in streets + counties + totals)
+    assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
+    assert {(industry, level) for _, _, industry, level, *_ in totals} == {("", "")}
 
 
 def test_a_hazard_rectified_months_later_moves_between_old_months_numbers(enterprises, bureau):
@@ -167,18 +168,21 @@ def test_questions_the_rollup_cannot_answer_go_to_the_raw_table(
     assert not CATALOG["hazards.found"].rollup.answers(query, dims)
 
 
-def test_county_and_wider_questions_read_the_county_rollup(bureau, street, admin):
-    h1 = Period(D(2026, 1, 1), D(2026, 6, 30))
-    rollup_of = CATALOG["hazards.found"].rollup
-    assert rollup_of.queryset(Query(user=bureau, period=h1)).model is HazardCountyMonth
-    assert (
-        rollup_of.queryset(Query(user=admin, period=h1, filters={"region": "43"})).model is HazardCountyMonth
-    )
-    assert rollup_of.queryset(Query(user=bureau, period=h1), ("street",)).model is HazardMonth
-    assert rollup_of.queryset(Query(user=street, period=h1)).model is HazardMonth
-    assert (
-        rollup_of.queryset(Query(user=admin, period=h1, filters={"region": "430102015"})).model is HazardMonth
-    )
+def _read_by(indicator, user, dims=(), **filters):
+    query = Query(user=user, period=Period(D(2026, 1, 1), D(2026, 6, 30)), filters=filters)
+    return CATALOG[indicator].rollup.queryset(query, dims).model
+
+
+def test_each_question_reads_the_smallest_rollup_that_keeps_what_it_needs(bureau, street, department, admin):
+    assert _read_by("hazards.found", bureau) is HazardCountyTotal
+    assert _read_by("hazards.found", admin, region="43") is HazardCountyTotal
+    assert _read_by("hazards.found", bureau, ("industry",)) is HazardCountyMonth
+    assert _read_by("hazards.found", bureau, level="major") is HazardCountyMonth
+    assert _read_by("hazards.found", department) is HazardCountyMonth  # scoped by industry
+    assert _read_by("hazards.major_found", bureau) is HazardCountyMonth
+    assert _read_by("hazards.found", bureau, ("street",)) is HazardMonth
+    assert _read_by("hazards.found", street) is HazardMonth
+    assert _read_by("hazards.found", admin, region="430102015") is HazardMonth
 
 
 def test_whole_months_with_a_later_as_of_still_use_the_rollup(bureau):
