@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.hazards.choices import HazardLevel, HazardStatus
 from yingji.hazards.models import Hazard
-from yingji.hazards.rollup import HazardMonthRollup, rectified_by_end
+from yingji.hazards.rollup import HazardMonthRollup, open_at_end, rectified_by_end
 from yingji.hazards.selectors import open_on
 from yingji.stats.catalog import Measure, Ratio, register
 
@@ -88,6 +88,7 @@ register(
         "hazards.open",
         _("Open hazards"),
         in_period=_open_at,
+        rollup=HazardMonthRollup(in_period=open_at_end),
         link=lambda q: f"/hazards/?counted=1&open_on={q.cutoff}",
     ),
     _measure(

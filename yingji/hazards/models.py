@@ -111,6 +111,19 @@ class Hazard(BaseModel):
                 condition=Q(status__in=OPEN_STATES),
                 name="hazard_open_deadline",
             ),
+            # What a report asks of a past day: not yet rectified then, listed, closed.
+            models.Index(
+                fields=["region", "rectified_at"], opclasses=PREFIX_AND_DATE, name="hazard_region_rectified"
+            ),
+            models.Index(
+                fields=["region", "listed_on"],
+                opclasses=PREFIX_AND_DATE,
+                condition=Q(listed_on__isnull=False),
+                name="hazard_region_listed",
+            ),
+            models.Index(
+                fields=["region", "closed_at"], opclasses=PREFIX_AND_DATE, name="hazard_region_closed"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -205,6 +205,9 @@ class HazardMonthRollup:
 
     where: Callable[[Query], Q] = lambda q: Q()
     by_level: bool = False  # the where clause reads the level (major hazards)
+    in_period: Callable[[Query], Q] = lambda q: Q(
+        found_month__gte=q.period.start, found_month__lte=q.period.end
+    )
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
         period = query.period
@@ -218,12 +221,12 @@ class HazardMonthRollup:
         )
 
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):
-        qs = _grain_for(query, dims, self.by_level).model.objects.for_user(query.user)
-        qs = qs.filter(found_month__gte=query.period.start, found_month__lte=query.period.end)
+        model = _grain_for(query, dims, self.by_level).model
+        qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
+        qs = qs.filter(self.in_period(query))
         for name, value in query.filters.items():
-            if value in (None, ""):
-                continue
-            qs = qs.in_region(value) if name == "region" else qs.filter(**{name: value})
+            if value not in (None, "") and name != "region":
+                qs = qs.filter(**{name: value})
         return qs.filter(self.where(query))
 
     def value(self, query: Query) -> int:
@@ -244,6 +247,12 @@ def _grain_for(query: Query, dims: tuple[str, ...], by_level: bool) -> Grain:
     detail = by_level or "industry" in dims or scope.industries is not None
     detail = detail or any(query.filters.get(name) for name in ("industry", "level"))
     return county if detail else total
+
+
+def open_at_end(query: Query) -> Q:
+    """Open on the period's last day (a month's last): found by then, rectified after it."""
+    month = _first_of_month(query.period.end)
+    return Q(found_month__lte=month, rectified_month__gt=month)
 
 
 def rectified_by_end(query: Query) -> Q:

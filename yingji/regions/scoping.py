@@ -52,12 +52,15 @@ class Jurisdiction:
             return cls(region=org.region_id, industries=frozenset(org.industries))
         return cls(region=org.region_id)
 
-    def q(self, fields: ScopeFields) -> Q:
-        if self.everything:
+    def q(self, fields: ScopeFields, within: str | None = None) -> Q:
+        """The records the user may see — inside the region `within` too, when asked: one
+        prefix match, the narrower of the two (a second, wider one misleads the planner)."""
+        region = self.region if not within else self.narrower(within)
+        if self.everything and not within:
             return Q()
-        if self.region is None:
+        if region is None:
             return Q(pk__in=[])
-        q = Q(**{f"{fields.region}__startswith": self.region})
+        q = Q(**{f"{fields.region}__startswith": region})
         # Records with an industry (enterprises, hazards…) narrow a department to its industries;
         # records without one (organisations, campaigns…) are scoped by region alone.
         if self.industries is not None and fields.industry:
@@ -67,6 +70,14 @@ class Jurisdiction:
             q &= Q(**{fields.enterprise: self.enterprise_id}) if fields.enterprise else Q(pk__in=[])
         return q
 
+    def narrower(self, code: str) -> str | None:
+        """The region both this jurisdiction and `code` cover; None when they don't meet."""
+        if self.everything or code.startswith(self.region or "\0"):
+            return code
+        if self.region and self.region.startswith(code):
+            return self.region
+        return None
+
     def contains_region(self, code: str | None) -> bool:
         return self.everything or bool(self.region and code and code.startswith(self.region))
 
@@ -75,8 +86,9 @@ NOTHING = Jurisdiction()
 
 
 class ScopedQuerySet(models.QuerySet):
-    def for_user(self, user) -> "ScopedQuerySet":
-        return self.filter(Jurisdiction.of(user).q(self.model.scope_fields))
+    def for_user(self, user, *, within: str | None = None) -> "ScopedQuerySet":
+        """What the user may see (inside the region `within`, when given)."""
+        return self.filter(Jurisdiction.of(user).q(self.model.scope_fields, within))
 
     def in_region(self, prefix: str) -> "ScopedQuerySet":
         return self.filter(**{f"{self.model.scope_fields.region}__startswith": prefix})

@@ -75,15 +75,11 @@ class Measure:
         return self.link(query) + "".join(f"&{k}={v}" for k, v in params.items())
 
     def queryset(self, query: Query):
-        qs = self.model.objects.for_user(query.user)
+        qs = self.model.objects.for_user(query.user, within=query.filters.get("region") or None)
         qs = qs.filter(self.in_period(query) if self.in_period else self._range(query.period))
         qs = qs.filter(self.where(query))
         for name, value in query.filters.items():
-            if value in (None, ""):
-                continue
-            if name == "region":
-                qs = qs.in_region(value)
-            elif name in self.dimensions:
+            if value not in (None, "") and name in self.dimensions:
                 qs = qs.filter(**{self.dimensions[name]: value})
         return qs
 
@@ -95,7 +91,9 @@ class Measure:
 
     def _value(self, query: Query):
         if self.rollup and self.rollup.answers(query):
-            return self.rollup.value(query)
+            # A rollup sums counts, so the groups already asked for add up to the total.
+            groups = _recalled_groups(self.key, query.key())
+            return sum(groups.values()) if groups is not None else self.rollup.value(query)
         return self.queryset(query).aggregate(v=self.aggregate())["v"] or 0
 
     def grouped(self, query: Query, *dims: str) -> dict:
@@ -167,6 +165,11 @@ def _remembered(key: tuple, compute: Callable):
     if key not in memory:
         memory[key] = compute()
     return memory[key]
+
+
+def _recalled_groups(key: str, query_key: tuple) -> dict | None:
+    memory = _answers.get() or {}
+    return next((v for k, v in memory.items() if len(k) == 3 and k[:2] == (key, query_key)), None)
 
 
 @dataclass(frozen=True)

@@ -47,11 +47,12 @@ def _answer(*, query: Query, keys: list[str], compare: str | None, group_by: str
     if compare:
         period = query.period.year_before() if compare == "yoy" else query.period.previous()
         before = Query(user=query.user, period=period, filters=query.filters, as_of=query.as_of)
+    groups = _groups(indicators, query, dims) if dims else []  # first: totals may add them up
     answer = {
         "period": {"from": query.period.start, "to": query.period.end},
         "compared_with": {"from": before.period.start, "to": before.period.end} if before else None,
         "indicators": {},
-        "groups": [],
+        "groups": groups,
     }
     for indicator in indicators:
         value = indicator.value(query)
@@ -69,8 +70,6 @@ def _answer(*, query: Query, keys: list[str], compare: str | None, group_by: str
                 entry["change_pct"] = as_number(moved.pct)
                 entry["change_text"] = moved.text(indicator.unit)
         answer["indicators"][indicator.key] = entry
-    if dims:
-        answer["groups"] = _groups(indicators, query, dims)
     return answer
 
 

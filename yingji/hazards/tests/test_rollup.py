@@ -16,7 +16,13 @@ from yingji.stats.periods import Period
 pytestmark = pytest.mark.django_db
 D = datetime.date
 START = D(2025, 1, 1)
-MEASURES = ["hazards.found", "hazards.rectified", "hazards.major_found", "hazards.major_rectified"]
+MEASURES = [
+    "hazards.found",
+    "hazards.rectified",
+    "hazards.major_found",
+    "hazards.major_rectified",
+    "hazards.open",
+]
 
 
 def _new(rng, enterprise) -> Hazard:

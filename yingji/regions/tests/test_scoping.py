@@ -57,3 +57,15 @@ def test_a_prefix_that_only_looks_alike_is_outside(bureau, enterprises):
     assert Jurisdiction.of(bureau).contains_region("430102015")
     assert not Jurisdiction.of(bureau).contains_region("430103002")
     assert not Jurisdiction.of(bureau).contains_region("43010")
+
+
+def within(user, code) -> set[str]:
+    return set(Enterprise.objects.for_user(user, within=code).values_list("name", flat=True))
+
+
+def test_asking_for_a_region_narrows_the_jurisdiction_never_widens_it(admin, bureau, street, enterprises):
+    assert within(bureau, "430102015") == {"东岸建筑工程有限公司", "东岸商贸有限公司"}  # a street inside
+    assert within(street, "430102") == {"东岸建筑工程有限公司", "东岸商贸有限公司"}  # wider: its own street
+    assert within(street, "43") == within(street, "430102")
+    assert within(bureau, "430103") == set()  # beside it: nothing
+    assert within(admin, "430103") == {"天心建设有限公司"}
