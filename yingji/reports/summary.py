@@ -9,8 +9,9 @@ from decimal import Decimal
 from yingji.core.industries import Industry
 from yingji.regions.models import Region
 from yingji.reports import narrative
+from yingji.reports.parts import work_parts
 from yingji.reports.scope import report_region
-from yingji.stats.catalog import CATALOG, Query, remembering
+from yingji.stats.catalog import CATALOG, Query, Ratio, remembering
 from yingji.stats.numbers import change, format_percent, percent
 from yingji.stats.periods import Period, period_of
 
@@ -99,7 +100,7 @@ def build_summary(
             "一、安全生产形势",
             [narrative.render("situation", context), narrative.render("other_kinds", context)],
         ),
-        ("二、工作开展情况", [narrative.render("work", context)]),
+        ("二、工作开展情况", _work(facts, context)),
         ("三、存在问题", _problems(facts, context)),
         ("四、下步工作计划", narrative.render("plan", context).splitlines()),
     ]
@@ -109,15 +110,6 @@ def build_summary(
 def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
     value = lambda key, **f: CATALOG[key].value(_with(facts.query, f))  # noqa: E731
     production = _accidents(facts, "production")
-    hazards = {
-        "found": value("hazards.found"),
-        "rectified": value("hazards.rectified"),
-        "rate": format_percent(CATALOG["hazards.rectification_rate"].value(facts.query)),
-        "major_found": value("hazards.major_found"),
-        "listed": value("hazards.listed"),
-        "major_closed": value("hazards.closed", level="major"),
-        "overdue": value("hazards.overdue"),
-    }
     return {
         "region": region,
         "region_word": region_word(region),
@@ -131,10 +123,22 @@ def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
         "forest": _accidents(facts, "forest_fire"),
         "double_zero": production["count"]["value"] == 0 and production["deaths"]["value"] == 0,
         "serious_or_above": value("accidents.serious_or_above", kind="production"),
-        "inspections": {k: value(f"inspections.{k}") for k in ("count", "person_times", "units")},
-        "hazards": hazards,
+        "hazards": {"overdue": value("hazards.overdue")},  # the work itself: parts.py
         "late_reports": value("accidents.late"),
     }
+
+
+def _work(facts: Facts, context: dict) -> list[str]:
+    """Each module's paragraph, in order, with its numbers for the region and period."""
+    return [narrative.render(part.key, context | part.numbers(_value_of(facts))) for part in work_parts()]
+
+
+def _value_of(facts: Facts):
+    def value(key: str, **filters):
+        number = CATALOG[key].value(_with(facts.query, filters))
+        return format_percent(number) if isinstance(CATALOG[key], Ratio) else number
+
+    return value
 
 
 def _problems(facts: Facts, context: dict) -> list[str]:

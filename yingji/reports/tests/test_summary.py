@@ -11,6 +11,7 @@ from yingji.core.errors import ApplicationError
 from yingji.hazards.models import Hazard
 from yingji.inspections.models import Inspection
 from yingji.regions.models import Region
+from yingji.reports import narrative, parts
 from yingji.reports.models import NarrativeText
 from yingji.reports.summary import build_summary, region_word
 from yingji.reports.writers import to_html, to_markdown
@@ -111,6 +112,21 @@ def test_double_zero_is_said_when_true(bureau, enterprises):
 def test_an_admin_rewords_a_part(bureau, records):
     NarrativeText.objects.create(key="plan", text="一是{{ region_word }}要继续努力。")
     assert summary(bureau).sections[3][1] == ["一是全区要继续努力。"]
+
+
+def test_a_module_adds_its_paragraph_of_the_work_by_registering_it(bureau, records, monkeypatch):
+    monkeypatch.setattr(parts, "WORK_PARTS", dict(parts.WORK_PARTS))
+    monkeypatch.setattr(narrative, "DEFAULTS", dict(narrative.DEFAULTS))
+    parts.register_work_part(
+        parts.WorkPart(
+            key="work_campaigns",
+            default="开展专项整治，发现隐患{{ found }}处。",
+            numbers=lambda value: {"found": value("hazards.found", level="general")},
+            order=20,
+        )
+    )
+    work = summary(bureau).sections[1][1]
+    assert len(work) == 2 and work[1] == "开展专项整治，发现隐患2处。"
 
 
 def test_a_street_reports_on_its_street_only(street, records):
