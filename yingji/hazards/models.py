@@ -40,8 +40,14 @@ class Hazard(BaseModel):
     """隐患: one hidden hazard of one enterprise and its closed loop. Region and industry are
     copied from the enterprise when it is registered, for fast statistics."""
 
-    enterprise = models.ForeignKey("enterprises.Enterprise", on_delete=models.PROTECT, related_name="hazards")
-    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, db_column="region_code")
+    # No single-column indexes on these two: (enterprise, found_at) and the region indexes
+    # below serve every lookup, and each index costs the ledger's bulk write.
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.PROTECT, related_name="hazards", db_index=False
+    )
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.PROTECT, db_column="region_code", db_index=False
+    )
     industry = models.CharField(_("industry"), max_length=32, choices=Industry.choices)
     inspection = models.ForeignKey(
         "inspections.Inspection", on_delete=models.PROTECT, null=True, blank=True, related_name="hazards"
@@ -123,6 +129,12 @@ class Hazard(BaseModel):
             ),
             models.Index(
                 fields=["region", "closed_at"], opclasses=PREFIX_AND_DATE, name="hazard_region_closed"
+            ),
+            models.Index(
+                fields=["region", "closed_at"],
+                opclasses=PREFIX_AND_DATE,
+                condition=Q(level="major", closed_at__isnull=False),
+                name="hazard_major_closed",
             ),
         ]
         constraints = [

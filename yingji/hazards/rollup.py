@@ -136,13 +136,22 @@ def _month(column: str) -> str:
     return f"strftime('%Y-%m-01', {column})"
 
 
-def install() -> None:
-    """Create the triggers (called by the migrations) and count what is already there."""
+def install(*, count: bool = True) -> None:
+    """Create the triggers and (for the migration that makes the rollups) count what is there."""
     statements = _postgresql_install() if connection.vendor == "postgresql" else _sqlite_install()
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
-    rebuild()
+    if count:
+        rebuild()
+
+
+def keep_triggers(sender, using: str = "default", **kwargs) -> None:
+    """After every migrate: SQLite remakes a table to alter it and drops its triggers with it.
+    Creating them again is idempotent; the counts stay right, as nothing was written between."""
+    tables = {"hazards_hazard", *(grain.table for grain in GRAINS)}
+    if using == connection.alias and tables <= set(connection.introspection.table_names()):
+        install(count=False)
 
 
 def uninstall() -> None:
