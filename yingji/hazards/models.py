@@ -329,6 +329,14 @@ class HazardCountyMonth(MonthRollup):
         indexes = _rollup_meta("hazard_county_month")["indexes"]
 
 
+class HazardCityTotal(MonthRollup):
+    """By city, all industries and levels together: the province's trend from a few thousand rows."""
+
+    class Meta:
+        constraints = _rollup_meta("hazard_city_total")["constraints"]
+        indexes = _rollup_meta("hazard_city_total")["indexes"]
+
+
 class HazardCountyTotal(MonthRollup):
     """By county, all industries and levels together (industry and level left empty): a
     twentieth of the county rows, for the province's and cities' headline numbers."""

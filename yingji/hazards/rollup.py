@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q, Sum
 
-from yingji.hazards.models import HazardCountyMonth, HazardCountyTotal, HazardMonth
+from yingji.hazards.models import HazardCityTotal, HazardCountyMonth, HazardCountyTotal, HazardMonth
 from yingji.regions.scoping import Jurisdiction
 from yingji.stats.catalog import GroupFields, Query, grouped_values
 
@@ -49,7 +49,20 @@ class Grain:
         return f"{row}level" if self.detailed else "''"
 
 
-GRAINS = (Grain(HazardMonth, None), Grain(HazardCountyMonth, 6), Grain(HazardCountyTotal, 6, detailed=False))
+GRAINS = (
+    Grain(HazardMonth, None),
+    Grain(HazardCountyMonth, 6),
+    Grain(HazardCountyTotal, 6, detailed=False),
+    Grain(HazardCityTotal, 4, detailed=False),
+)
+
+
+def _made() -> list[Grain]:
+    """The rollups whose tables exist: an earlier migration installs the triggers for those
+    made so far, and the migration that makes another installs them again."""
+    tables = set(connection.introspection.table_names())
+    return [grain for grain in GRAINS if grain.table in tables]
+
 
 # ---- PostgreSQL: statement-level triggers over the transition tables ----
 
@@ -87,7 +100,7 @@ _PG_REFERENCING = {
 def _postgresql_install() -> list[str]:
     statements = []
     for op, referencing in _PG_REFERENCING.items():
-        body = "".join(_pg_apply(grain, op) for grain in GRAINS)
+        body = "".join(_pg_apply(grain, op) for grain in _made())
         statements += [
             f"""CREATE OR REPLACE FUNCTION hazard_month_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN {body} RETURN NULL; END $$""",
@@ -109,7 +122,7 @@ def _sqlite_add(row: str, sign: int) -> str:
                COALESCE(strftime('%Y-%m-01', {row}.rectified_at), '{NOT_RECTIFIED}'), {sign}
         WHERE {row}.status <> 'cancelled'
         ON CONFLICT ({KEY}) DO UPDATE SET hazards = hazards + excluded.hazards;"""
-        for grain in GRAINS
+        for grain in _made()
     )
 
 
@@ -170,10 +183,10 @@ def rebuild() -> None:
     """Count the rollups afresh (after a bulk load with triggers off): the street rollup from
     the raw table, each coarser one from the street rollup. Rows are written in region order,
     so that one county's rows lie together on disk."""
-    street, *coarser = GRAINS
+    street, *coarser = _made()
     rectified = f"COALESCE({_month('rectified_at')}, '{NOT_RECTIFIED}')"
     with connection.cursor() as cursor:
-        for grain in GRAINS:  # TRUNCATE on PostgreSQL: new rows go to fresh pages, in order
+        for grain in _made():  # TRUNCATE on PostgreSQL: new rows go to fresh pages, in order
             empty = "TRUNCATE" if connection.vendor == "postgresql" else "DELETE FROM"
             cursor.execute(f"{empty} {grain.table}")
         cursor.execute(
@@ -190,7 +203,7 @@ def rebuild() -> None:
                     FROM {street.table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
             )
         if connection.vendor == "postgresql":
-            for grain in GRAINS:  # fresh statistics, or the planner guesses one row
+            for grain in _made():  # fresh statistics, or the planner guesses one row
                 cursor.execute(f"ANALYZE {grain.table}")
 
 
@@ -250,14 +263,17 @@ class HazardMonthRollup:
 
 def _grain_for(query: Query, dims: tuple[str, ...], by_level: bool) -> Grain:
     """The smallest rollup that keeps what the question needs."""
-    street, county, total = GRAINS
+    street, county, county_total, city_total = GRAINS
     scope = Jurisdiction.of(query.user)
     regions = [scope.region, query.filters.get("region")]
     if "street" in dims or any(code and len(code) > county.code_length for code in regions):
         return street
     detail = by_level or "industry" in dims or scope.industries is not None
-    detail = detail or any(query.filters.get(name) for name in ("industry", "level"))
-    return county if detail else total
+    if detail or any(query.filters.get(name) for name in ("industry", "level")):
+        return county
+    if "county" in dims or any(code and len(code) > city_total.code_length for code in regions):
+        return county_total
+    return city_total
 
 
 def open_at_end(query: Query) -> Q:

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from yingji.hazards import rollup
-from yingji.hazards.models import Hazard, HazardCountyMonth, HazardCountyTotal, HazardMonth
+from yingji.hazards.models import Hazard, HazardCityTotal, HazardCountyMonth, HazardCountyTotal, HazardMonth
 from yingji.stats.catalog import CATALOG, Query
 from yingji.stats.periods import Period
 
@@ -88,7 +88,9 @@ def _questions(rng, users):
                 {"region": "4301"},
             ]
         )
-        dims = rng.choice([(), ("street",), ("county",), ("industry",), ("month",), ("street", "industry")])
+        dims = rng.choice(
+            [(), ("street",), ("county",), ("city",), ("industry",), ("month",), ("street", "industry")]
+        )
         yield Query(user=rng.choice(users), period=Period(start, end), filters=filters), dims
 
 
@@ -127,7 +129,7 @@ def _tables():
                 "found_month", "region_code", "industry", "level", "rectified_month", "hazards"
             )
         )
-        for model in (HazardMonth, HazardCountyMonth, HazardCountyTotal)
+        for model in (HazardMonth, HazardCountyMonth, HazardCountyTotal, HazardCityTotal)
     ]
 
 
@@ -136,8 +138,9 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    streets, counties, totals = kept
-    assert all(count > 0 for *_, count in streets + counties + totals)
+    streets, counties, totals, cities = kept
+    assert all(count > 0 for *_, count in streets + counties + totals + cities)
+    assert {code for _, code, *_ in cities} == {"4301"}
     assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
     assert {(industry, level) for _, _, industry, level, *_ in totals} == {("", "")}
 
@@ -181,7 +184,9 @@ def _read_by(indicator, user, dims=(), **filters):
 
 def test_each_question_reads_the_smallest_rollup_that_keeps_what_it_needs(bureau, street, department, admin):
     assert _read_by("hazards.found", bureau) is HazardCountyTotal
-    assert _read_by("hazards.found", admin, region="43") is HazardCountyTotal
+    assert _read_by("hazards.found", admin, region="43") is HazardCityTotal
+    assert _read_by("hazards.found", admin, ("month",), region="43") is HazardCityTotal
+    assert _read_by("hazards.found", admin, ("county",), region="43") is HazardCountyTotal
     assert _read_by("hazards.found", bureau, ("industry",)) is HazardCountyMonth
     assert _read_by("hazards.found", bureau, level="major") is HazardCountyMonth
     assert _read_by("hazards.found", department) is HazardCountyMonth  # scoped by industry
