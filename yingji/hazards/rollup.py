@@ -15,14 +15,14 @@ PostgreSQL sums each statement's transition tables once; SQLite adjusts row by r
 import calendar
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection
 from django.db.models import Q, Sum
 
 from yingji.hazards.models import HazardCityTotal, HazardCountyMonth, HazardCountyTotal, HazardMonth
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import GroupFields, Query, grouped_values
+from yingji.stats.catalog import GroupFields, Query, grouped_values_many, remember
 
 KEY = "found_month, region_code, industry, level, rectified_month"
 NOT_RECTIFIED = HazardMonth.NOT_RECTIFIED.isoformat()
@@ -257,8 +257,30 @@ class HazardMonthRollup:
         return self.queryset(query).aggregate(v=Sum("hazards"))["v"] or 0
 
     def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
+        """The groups of this measure, and in the same statement those of the measures that
+        read the same rows (found and rectified, say), kept for the rest of the answer."""
+        family = {
+            key: r
+            for key, r in _FAMILY.items()
+            if r.by_level == self.by_level and r.in_period is self.in_period
+        }
+        if self not in family.values():
+            family = {"": self}
+        everything = replace(self, where=lambda q: Q())
         fields = GroupFields(region="region_code", industry="industry")
-        return grouped_values(self.queryset(query, dims), dims, fields, "found_month", Sum("hazards"))
+        sums = {key: Sum("hazards", filter=r.where(query)) for key, r in family.items()}
+        answers = grouped_values_many(everything.queryset(query, dims), dims, fields, "found_month", sums)
+        for key, answer in answers.items():
+            if key and family[key] is not self:
+                remember((key, query.key(), dims), answer)
+        return next(answer for key, answer in answers.items() if family[key] is self)
+
+    def adopt(self, key: str) -> None:
+        _FAMILY[key] = self
+
+
+# The measures each rollup answers, by key (catalog.register tells them).
+_FAMILY: dict[str, HazardMonthRollup] = {}
 
 
 def _grain_for(query: Query, dims: tuple[str, ...], by_level: bool) -> Grain:

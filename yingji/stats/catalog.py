@@ -158,6 +158,13 @@ def remembering():
         _answers.reset(token)
 
 
+def remember(key: tuple, value) -> None:
+    """Keep a number computed beside another (one query answering two measures)."""
+    memory = _answers.get()
+    if memory is not None:
+        memory.setdefault(key, value)
+
+
 def _remembered(key: tuple, compute: Callable):
     memory = _answers.get()
     if memory is None:
@@ -179,9 +186,17 @@ class GroupFields:
 
 
 def grouped_values(qs, dims: tuple[str, ...], fields: GroupFields, month_field: str, aggregate) -> dict:
+    return grouped_values_many(qs, dims, fields, month_field, {"v": aggregate})["v"]
+
+
+def grouped_values_many(
+    qs, dims: tuple[str, ...], fields: GroupFields, month_field: str, aggregates: dict
+) -> dict:
+    """{name: {group key: value}} for several aggregates of the same rows, in one statement."""
     keys = {f"g{i}": _group_expression(dim, fields, month_field) for i, dim in enumerate(dims)}
-    rows = qs.order_by().values(**keys).annotate(v=aggregate)
-    return {_group_key(row, len(dims)): row["v"] or 0 for row in rows}
+    names = {f"a{i}": name for i, name in enumerate(aggregates)}
+    rows = qs.order_by().values(**keys).annotate(**{a: aggregates[n] for a, n in names.items()})
+    return {n: {_group_key(row, len(dims)): row[a] or 0 for row in rows} for a, n in names.items()}
 
 
 def _group_expression(dim: str, fields: GroupFields, month_field: str):
@@ -206,3 +221,5 @@ CATALOG: dict[str, Measure | Ratio] = {}
 def register(*indicators: Measure | Ratio) -> None:
     for indicator in indicators:
         CATALOG[indicator.key] = indicator
+        if getattr(indicator, "rollup", None) and hasattr(indicator.rollup, "adopt"):
+            indicator.rollup.adopt(indicator.key)
