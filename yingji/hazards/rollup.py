@@ -97,10 +97,10 @@ _PG_REFERENCING = {
 }
 
 
-def _postgresql_install() -> list[str]:
+def _postgresql_install(grains: list[Grain]) -> list[str]:
     statements = []
     for op, referencing in _PG_REFERENCING.items():
-        body = "".join(_pg_apply(grain, op) for grain in _made())
+        body = "".join(_pg_apply(grain, op) for grain in grains)
         statements += [
             f"""CREATE OR REPLACE FUNCTION hazard_month_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN {body} RETURN NULL; END $$""",
@@ -114,7 +114,7 @@ def _postgresql_install() -> list[str]:
 # ---- SQLite: row-level triggers ----
 
 
-def _sqlite_add(row: str, sign: int) -> str:
+def _sqlite_add(grains: list[Grain], row: str, sign: int) -> str:
     return "".join(
         f"""INSERT INTO {grain.table} ({KEY}, hazards)
         SELECT strftime('%Y-%m-01', {row}.found_at), {grain.region(row + ".")},
@@ -122,24 +122,28 @@ def _sqlite_add(row: str, sign: int) -> str:
                COALESCE(strftime('%Y-%m-01', {row}.rectified_at), '{NOT_RECTIFIED}'), {sign}
         WHERE {row}.status <> 'cancelled'
         ON CONFLICT ({KEY}) DO UPDATE SET hazards = hazards + excluded.hazards;"""
-        for grain in _made()
+        for grain in grains
     )
 
 
 _COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at")
 
 
-def _sqlite_install() -> list[str]:
+def _sqlite_install(grains: list[Grain]) -> list[str]:
     changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _COUNTED)
     changed += " OR (OLD.status = 'cancelled') IS NOT (NEW.status = 'cancelled')"
+
+    def add(row: str, sign: int) -> str:
+        return _sqlite_add(grains, row, sign)
+
     return [
         "DROP TRIGGER IF EXISTS hazard_month_insert",
         "DROP TRIGGER IF EXISTS hazard_month_delete",
         "DROP TRIGGER IF EXISTS hazard_month_update",
-        f"CREATE TRIGGER hazard_month_insert AFTER INSERT ON hazards_hazard BEGIN {_sqlite_add('NEW', 1)} END",
-        f"CREATE TRIGGER hazard_month_delete AFTER DELETE ON hazards_hazard BEGIN {_sqlite_add('OLD', -1)} END",
+        f"CREATE TRIGGER hazard_month_insert AFTER INSERT ON hazards_hazard BEGIN {add('NEW', 1)} END",
+        f"CREATE TRIGGER hazard_month_delete AFTER DELETE ON hazards_hazard BEGIN {add('OLD', -1)} END",
         f"""CREATE TRIGGER hazard_month_update AFTER UPDATE ON hazards_hazard WHEN {changed}
-            BEGIN {_sqlite_add("OLD", -1)} {_sqlite_add("NEW", 1)} END""",
+            BEGIN {add("OLD", -1)} {add("NEW", 1)} END""",
     ]
 
 
@@ -151,7 +155,9 @@ def _month(column: str) -> str:
 
 def install(*, count: bool = True) -> None:
     """Create the triggers and (for the migration that makes the rollups) count what is there."""
-    statements = _postgresql_install() if connection.vendor == "postgresql" else _sqlite_install()
+    grains = _made()
+    install_sql = _postgresql_install if connection.vendor == "postgresql" else _sqlite_install
+    statements = install_sql(grains)
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
@@ -160,10 +166,12 @@ def install(*, count: bool = True) -> None:
 
 
 def keep_triggers(sender, using: str = "default", **kwargs) -> None:
-    """After every migrate: SQLite remakes a table to alter it and drops its triggers with it.
-    Creating them again is idempotent; the counts stay right, as nothing was written between."""
-    tables = {"hazards_hazard", *(grain.table for grain in GRAINS)}
-    if using == connection.alias and tables <= set(connection.introspection.table_names()):
+    """After every migrate, the triggers cover the rollups there are: SQLite remakes a table to
+    alter it and drops its triggers with it, and migrating back drops a rollup the triggers
+    still write to. Creating them again is idempotent; the counts stay right, as nothing was
+    written between."""
+    tables = set(connection.introspection.table_names())
+    if using == connection.alias and {"hazards_hazard", GRAINS[0].table} <= tables:
         install(count=False)
 
 
@@ -183,10 +191,11 @@ def rebuild() -> None:
     """Count the rollups afresh (after a bulk load with triggers off): the street rollup from
     the raw table, each coarser one from the street rollup. Rows are written in region order,
     so that one county's rows lie together on disk."""
-    street, *coarser = _made()
+    grains = _made()
+    street, *coarser = grains
     rectified = f"COALESCE({_month('rectified_at')}, '{NOT_RECTIFIED}')"
     with connection.cursor() as cursor:
-        for grain in _made():  # TRUNCATE on PostgreSQL: new rows go to fresh pages, in order
+        for grain in grains:  # TRUNCATE on PostgreSQL: new rows go to fresh pages, in order
             empty = "TRUNCATE" if connection.vendor == "postgresql" else "DELETE FROM"
             cursor.execute(f"{empty} {grain.table}")
         cursor.execute(
@@ -203,7 +212,7 @@ def rebuild() -> None:
                     FROM {street.table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
             )
         if connection.vendor == "postgresql":
-            for grain in _made():  # fresh statistics, or the planner guesses one row
+            for grain in grains:  # fresh statistics, or the planner guesses one row
                 cursor.execute(f"ANALYZE {grain.table}")
 
 
@@ -259,21 +268,19 @@ class HazardMonthRollup:
     def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
         """The groups of this measure, and in the same statement those of the measures that
         read the same rows (found and rectified, say), kept for the rest of the answer."""
-        family = {
+        siblings = {
             key: r
             for key, r in _FAMILY.items()
-            if r.by_level == self.by_level and r.in_period is self.in_period
+            if r is not self and r.by_level == self.by_level and r.in_period is self.in_period
         }
-        if self not in family.values():
-            family = {"": self}
-        everything = replace(self, where=lambda q: Q())
+        sums = {key: Sum("hazards", filter=r.where(query)) for key, r in siblings.items()}
+        sums[None] = Sum("hazards", filter=self.where(query))
+        every_row = replace(self, where=lambda q: Q())
         fields = GroupFields(region="region_code", industry="industry")
-        sums = {key: Sum("hazards", filter=r.where(query)) for key, r in family.items()}
-        answers = grouped_values_many(everything.queryset(query, dims), dims, fields, "found_month", sums)
-        for key, answer in answers.items():
-            if key and family[key] is not self:
-                remember((key, query.key(), dims), answer)
-        return next(answer for key, answer in answers.items() if family[key] is self)
+        answers = grouped_values_many(every_row.queryset(query, dims), dims, fields, "found_month", sums)
+        for key in siblings:
+            remember((key, query.key(), dims), answers[key])
+        return answers[None]
 
     def adopt(self, key: str) -> None:
         _FAMILY[key] = self

@@ -15,6 +15,13 @@ class RegionLevel(models.TextChoices):
     COMMUNITY = "community", _("Community / village")
 
 
+def child_level(code: str) -> str | None:
+    """The level of a region's children (43 → city, 4301 → county, 430102 → street)."""
+    if len(code) not in CODE_LENGTHS:
+        return None
+    return next((level for n, level in sorted(CODE_LENGTHS.items()) if n > len(code)), None)
+
+
 def parent_code(code: str) -> str | None:
     lengths = sorted(CODE_LENGTHS)
     index = lengths.index(len(code))

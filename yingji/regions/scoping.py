@@ -55,9 +55,9 @@ class Jurisdiction:
     def q(self, fields: ScopeFields, within: str | None = None) -> Q:
         """The records the user may see — inside the region `within` too, when asked: one
         prefix match, the narrower of the two (a second, wider one misleads the planner)."""
-        region = self.region if not within else self.narrower(within)
         if self.everything and not within:
             return Q()
+        region = self.narrower(within) if within else self.region
         if region is None:
             return Q(pk__in=[])
         q = Q(**{f"{fields.region}__startswith": region})
@@ -72,11 +72,13 @@ class Jurisdiction:
 
     def narrower(self, code: str) -> str | None:
         """The region both this jurisdiction and `code` cover; None when they don't meet."""
-        if self.everything or code.startswith(self.region or "\0"):
+        if self.everything:
             return code
-        if self.region and self.region.startswith(code):
-            return self.region
-        return None
+        if not self.region:
+            return None
+        if code.startswith(self.region):
+            return code
+        return self.region if self.region.startswith(code) else None
 
     def contains_region(self, code: str | None) -> bool:
         return self.everything or bool(self.region and code and code.startswith(self.region))

@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 
+from yingji.regions.models import CODE_LENGTHS
 from yingji.stats.numbers import percent
 from yingji.stats.periods import Period
 
@@ -49,6 +50,9 @@ class Rollup(Protocol):
     def value(self, query: Query): ...
 
     def grouped(self, query: Query, dims: tuple[str, ...]) -> dict: ...
+
+    def adopt(self, key: str) -> None:
+        """Told the key of the measure it answers for (register calls it)."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,7 @@ class Ratio:
 
 
 # Region groups cut the code to the level's length (GB/T 2260 and the NBS street codes).
-REGION_GROUPS = {"city": 4, "county": 6, "street": 9}
+REGION_GROUPS = {level: n for n, level in CODE_LENGTHS.items() if level in ("city", "county", "street")}
 GROUPS = (*REGION_GROUPS, "industry", "month")
 MAX_GROUP_DIMENSIONS = 2
 
@@ -221,5 +225,5 @@ CATALOG: dict[str, Measure | Ratio] = {}
 def register(*indicators: Measure | Ratio) -> None:
     for indicator in indicators:
         CATALOG[indicator.key] = indicator
-        if getattr(indicator, "rollup", None) and hasattr(indicator.rollup, "adopt"):
+        if getattr(indicator, "rollup", None):
             indicator.rollup.adopt(indicator.key)

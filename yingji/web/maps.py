@@ -5,9 +5,9 @@ children's level; the shapes come from yingji.web.geo."""
 
 from django.urls import reverse
 
-from yingji.regions.models import Region
+from yingji.regions.models import Region, child_level
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import CATALOG, Query, Ratio
+from yingji.stats.catalog import CATALOG, REGION_GROUPS, Query, Ratio
 from yingji.stats.periods import Period
 from yingji.stats.selectors import stats_answer
 from yingji.web.geo import has_child_shapes
@@ -24,16 +24,14 @@ INDICATORS = [
     ("inspections.count", "work"),
     ("inspections.units", "work"),
 ]
-# Group the stats by the level of the region's children: a code's length is its level.
-CHILD_GROUP = {2: "city", 4: "county", 6: "street"}
 
 
 def map_context(user, period: Period) -> dict | None:
     """What the page needs to draw the map, or None where there is nothing to cut (a street
     office, or an admin over all of China)."""
     region = Jurisdiction.of(user).region
-    group_by = CHILD_GROUP.get(len(region or ""))
-    if group_by is None:
+    group_by = child_level(region or "")  # the stats grouped by the region's children
+    if group_by not in REGION_GROUPS:
         return None
     indicators = [(k, palette) for k, palette in INDICATORS if k in CATALOG]
     keys = [k for k, _ in indicators]

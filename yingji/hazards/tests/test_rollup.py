@@ -2,6 +2,7 @@
 however late: random registrations, rectifications months later, cancellations, level and
 region changes, bulk inserts and deletes — then every question is asked of both."""
 
+import dataclasses
 import datetime
 import random
 
@@ -96,7 +97,7 @@ def _questions(rng, users):
 
 def _raw(measure, query, dims):
     # The same measure with its rollup taken away: the raw table answers.
-    bare = type(measure)(**{**measure.__dict__, "rollup": None})
+    bare = dataclasses.replace(measure, rollup=None)
     return bare.grouped(query, *dims) if dims else bare.value(query)
 
 
