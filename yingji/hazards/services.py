@@ -1,7 +1,8 @@
 """Every write to a hazard: registration and the actions of its closed loop.
 
-Each action locks the row, checks the state (409) and the actor's right (403), applies
-the change, appends a timeline event and an audit entry, all in one transaction.
+Each action locks the row, checks the state (409) and the actor's right (403: who may accept
+and write off is permissions.py), applies the change, appends a timeline event and an audit
+entry, all in one transaction. Every date a person gives is checked by core/dates.py.
 """
 
 import datetime
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_action, audit_created, snapshot
+from yingji.core import dates
 from yingji.core.errors import ApplicationError, Conflict, full_clean_or_400
 from yingji.enterprises.models import Enterprise
 from yingji.hazards import permissions
@@ -54,10 +56,10 @@ def hazard_register(
         raise PermissionDenied(_("Your role may not register hazards."))
     if not Enterprise.objects.for_user(actor).filter(pk=enterprise.pk).exists():
         raise _field_error("enterprise_id", _("This enterprise is not in your jurisdiction."))
-    if found_at > timezone.localdate():
-        raise _field_error("found_at", _("The date found cannot be in the future."))
-    if deadline and deadline < found_at:
-        raise _field_error("deadline", _("The deadline cannot be before the date found."))
+    found_at = dates.past_date(found_at, "found_at")
+    if found_at is None:
+        raise _field_error("found_at", _("This field is required."))
+    deadline = dates.deadline_date(deadline, "deadline", start=found_at, name=_("date found"))
     hazard = Hazard(
         enterprise=enterprise,
         region_id=enterprise.region_id,
@@ -151,6 +153,10 @@ def hazard_act(*, actor, hazard: Hazard, action: str, data: dict | None = None, 
             _("%(action)s is not possible while the hazard is %(status)s.")
             % {"action": HazardAction(action).label, "status": HazardStatus(hazard.status).label}
         )
+    if action == HazardAction.RECTIFY_ON_SITE and hazard.level == HazardLevel.MAJOR:
+        # Whoever asks: a major hazard is reviewed after its rectification, never on the spot.
+        raise Conflict(_("A major hazard cannot be rectified on the spot."))
+    # Who may accept and write off is decided there (permissions.py), for pages, API and import.
     if not permissions.can_act(actor, hazard, action):
         raise PermissionDenied(_("Your role may not do this."))
     if action == HazardAction.SUBMIT and hazard.level == HazardLevel.MAJOR and not files:
@@ -175,23 +181,19 @@ def hazard_act(*, actor, hazard: Hazard, action: str, data: dict | None = None, 
     return hazard
 
 
-def _date(data: dict, field: str, default: datetime.date | None = None) -> datetime.date | None:
-    value = data.get(field)
-    if value in (None, ""):
-        return default
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise _field_error(field, _("Enter a date as YYYY-MM-DD.")) from None
+def _happened(data: dict, field: str, hazard: Hazard, default: datetime.date | None = None) -> datetime.date:
+    """A day something happened to the hazard (core/dates.py): not in the future, not before it was found."""
+    day = dates.past_date(data.get(field), field, not_before=hazard.found_at, name=_("date found"))
+    return default if day is None else day
+
+
+def _deadline(data: dict, field: str, hazard: Hazard) -> datetime.date:
+    return dates.deadline_date(data.get(field), field, start=hazard.found_at, name=_("date found"))
 
 
 def _assign(actor, hazard: Hazard, data: dict) -> dict:
     _required(data, "measures", "responsible", "deadline")
-    deadline = _date(data, "deadline")
-    if deadline < hazard.found_at:
-        raise _field_error("deadline", _("The deadline cannot be before the date found."))
+    deadline = _deadline(data, "deadline", hazard)
     if hazard.level == HazardLevel.MAJOR and not TreatmentPlan.objects.filter(hazard=hazard).exists():
         raise _field_error(
             "plan", _("A major hazard needs its treatment plan before rectification is assigned.")
@@ -205,16 +207,16 @@ def _assign(actor, hazard: Hazard, data: dict) -> dict:
 def _submit(actor, hazard: Hazard, data: dict) -> dict:
     return {
         "note": data.get("note", ""),
-        "rectified_at": str(_date(data, "rectified_at", timezone.localdate())),
+        "rectified_at": str(_happened(data, "rectified_at", hazard, timezone.localdate())),
     }
 
 
 def _approve(actor, hazard: Hazard, data: dict) -> dict:
     submitted = hazard.events.filter(action=HazardAction.SUBMIT).order_by("-at", "-id").first()
-    default = (
-        datetime.date.fromisoformat(submitted.data["rectified_at"]) if submitted else timezone.localdate()
-    )
-    hazard.rectified_at = max(_date(data, "rectified_at", default), hazard.found_at)
+    # The date the submission gave is checked again: it may predate these checks.
+    given = data.get("rectified_at") or (submitted.data.get("rectified_at") if submitted else None)
+    hazard.rectified_at = _happened({"rectified_at": given}, "rectified_at", hazard, timezone.localdate())
+    # Accepted today, so never before the rectification, which is not in the future.
     hazard.verified_at = timezone.localdate()
     hazard.verified_by, hazard.verifier = actor, actor.name or actor.username
     return {"rectified_at": str(hazard.rectified_at), "verified_at": str(hazard.verified_at)}
@@ -231,9 +233,7 @@ def _close(actor, hazard: Hazard, data: dict) -> dict:
 
 
 def _rectify_on_site(actor, hazard: Hazard, data: dict) -> dict:
-    if hazard.level == HazardLevel.MAJOR:
-        raise Conflict(_("A major hazard cannot be rectified on the spot."))
-    hazard.rectified_at = max(_date(data, "rectified_at", timezone.localdate()), hazard.found_at)
+    hazard.rectified_at = _happened(data, "rectified_at", hazard, timezone.localdate())
     hazard.verified_at, hazard.verified_by = timezone.localdate(), actor
     hazard.verifier = actor.name or actor.username
     hazard.measures = data.get("measures") or hazard.measures or _("Rectified on the spot")
@@ -242,7 +242,7 @@ def _rectify_on_site(actor, hazard: Hazard, data: dict) -> dict:
 
 def _request_extension(actor, hazard: Hazard, data: dict) -> dict:
     _required(data, "until", "reason")
-    until = _date(data, "until")
+    until = _deadline(data, "until", hazard)
     if hazard.deadline and until <= hazard.deadline:
         raise _field_error("until", _("The new deadline must be later than the current one."))
     hazard.extension_requested_until, hazard.extension_reason = until, data["reason"]
@@ -285,7 +285,7 @@ def _list(actor, hazard: Hazard, data: dict) -> dict:
     if actor.organisation is None:
         raise _field_error("authority", _("Only a bureau or department lists hazards."))
     hazard.listing_level, hazard.listed_by = data["level"], actor.organisation
-    hazard.listed_on = _date(data, "listed_on", timezone.localdate())
+    hazard.listed_on = _happened(data, "listed_on", hazard, timezone.localdate())
     return {
         "level": hazard.listing_level,
         "authority": actor.organisation.name,

@@ -1,6 +1,8 @@
 """The second step of an import: every row checked against the template's rules (required
-cells, dates in order, what each status needs) and matched to an enterprise of the actor's
-jurisdiction; `ledger_validate` reports every problem of every row with its row and column."""
+cells, dates in order, what each status needs), against what the importer may do (a row comes
+in no further along the loop than the importer's actions could take it: permissions.py) and
+matched to an enterprise of the actor's jurisdiction; `ledger_validate` reports every problem
+of every row with its row and column."""
 
 import datetime
 from dataclasses import dataclass
@@ -12,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum.cn import uscc as uscc_number
 
+from yingji.core import dates
 from yingji.enterprises.models import Enterprise
 from yingji.hazards import permissions
-from yingji.hazards.choices import HazardSource
+from yingji.hazards.choices import DONE_STATES, HazardLevel, HazardSource
 from yingji.hazards.ledger.cells import PARSERS, _Bad
 from yingji.hazards.ledger.columns import (
     DESCRIPTION,
@@ -61,14 +64,15 @@ def ledger_validate(sheet: Sheet, *, actor, today: datetime.date | None = None) 
         raise PermissionDenied(_("Your role may not import hazards."))
     today = today or timezone.localdate()
     errors: list[RowError] = []
-    parsed = [_parse_row(number, cells, sheet.columns, today, errors) for number, cells in sheet.rows]
+    may = {level: permissions.import_statuses(actor, level) for level in HazardLevel.values}
+    parsed = [_parse_row(number, cells, sheet.columns, today, may, errors) for number, cells in sheet.rows]
     _resolve_enterprises(parsed, actor, {c.header for _p, c in sheet.columns}, errors)
     if errors:
         raise LedgerError(rows=errors)
     return parsed
 
 
-def _parse_row(number: int, cells: list, columns, today: datetime.date, errors: list) -> ParsedRow:
+def _parse_row(number: int, cells: list, columns, today: datetime.date, may: dict, errors: list) -> ParsedRow:
     row, bad = ParsedRow(number), set()
     width = len(cells)
     for position, column in columns:
@@ -100,19 +104,50 @@ def _parse_row(number: int, cells: list, columns, today: datetime.date, errors: 
         problem("整改期限", _("Required when the status is %(status)s.") % {"status": status_label})
     if row.status in NEEDS_RECTIFIED_AT and row.rectified_at is None:
         problem("整改完成日期", _("Required when the status is %(status)s.") % {"status": status_label})
-    found = row.found_at
-    if found and found > today:
-        problem("发现日期", _("Cannot be in the future."))
-    for header, day, past in (
-        ("整改期限", row.deadline, False),
-        ("整改完成日期", row.rectified_at, True),
-        ("验收日期", row.verified_at, True),
-    ):
-        if day and found and day < found:
-            problem(header, _("Cannot be before the date found (%(date)s).") % {"date": found.isoformat()})
-        elif day and past and day > today:
-            problem(header, _("Cannot be in the future."))
+    _check_dates(row, today, problem)
+    _check_authority(row, may, problem)
     return row
+
+
+def _check_dates(row: ParsedRow, today: datetime.date, problem) -> None:
+    """The dates rule of core/dates.py: found, rectified and accepted not in the future nor
+    before 2000, in that order; the deadline not before the date found nor years after it."""
+    found, rectified = row.found_at, row.rectified_at
+    checks = [("发现日期", found and dates.past_problem(found, on=today))]
+    if found and row.deadline:
+        checks.append(("整改期限", dates.deadline_problem(row.deadline, start=found, name=_("date found"))))
+    if rectified:
+        checks.append(
+            ("整改完成日期", dates.past_problem(rectified, not_before=found, name=_("date found"), on=today))
+        )
+    if row.verified_at:
+        after, name = (rectified, _("date rectified")) if rectified else (found, _("date found"))
+        checks.append(
+            ("验收日期", dates.past_problem(row.verified_at, not_before=after, name=name, on=today))
+        )
+    for header, message in checks:
+        if message:
+            problem(header, message)
+
+
+def _check_authority(row: ParsedRow, may: dict, problem) -> None:
+    """A row reaches only a status its importer may reach (permissions.import_statuses); an
+    acceptor is named only on an accepted row, where the importer is recorded as the acceptor
+    (writing.py keeps a different typed name as a note)."""
+    if not row.level:
+        return
+    if row.status not in may[row.level]:
+        status = STATUS_LABELS[row.status]
+        if row.level == HazardLevel.MAJOR:
+            message = _("Your role cannot import a major hazard as %(status)s.") % {"status": status}
+        else:
+            message = _("Your role cannot import a general hazard as %(status)s.") % {"status": status}
+        problem("状态", message)
+    elif row.status not in DONE_STATES:
+        if row.verifier:
+            problem("验收人", _("Only an accepted hazard (已整改 or 已销号) has an acceptor."))
+        if row.verified_at:
+            problem("验收日期", _("Only an accepted hazard (已整改 or 已销号) has an acceptance date."))
 
 
 def _resolve_enterprises(parsed: list[ParsedRow], actor, headers: set[str], errors: list) -> None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_record
 from yingji.hazards import permissions
+from yingji.hazards.choices import DONE_STATES
 from yingji.hazards.ledger.columns import S
 from yingji.hazards.ledger.errors import LedgerError
 from yingji.hazards.ledger.reading import MAX_FILE_BYTES, _without_gc, ledger_read
@@ -64,6 +65,15 @@ def _hazard_values(row: ParsedRow, actor, now: datetime.datetime) -> dict:
     if row.status == S.CLOSED:
         # The ledger has no 销号日期: written off when accepted, or else when rectified.
         closed_at = row.verified_at or row.rectified_at
+    # Validation let an accepted row through only for an importer who may accept it: the
+    # importer is its acceptor. A different name typed in 验收人 is kept as a remark, never as
+    # the acceptor (permissions.py).
+    verified_by, verifier, note = None, "", row.note
+    if row.status in DONE_STATES:
+        verified_by, verifier = actor.pk, actor.name or actor.username
+        if row.verifier and row.verifier != verifier:
+            typed = _("Acceptor written in the ledger: %(name)s") % {"name": row.verifier}
+            note = "\n".join(filter(None, [note, typed]))
     return {
         "created_at": now,
         "updated_at": now,
@@ -82,10 +92,11 @@ def _hazard_values(row: ParsedRow, actor, now: datetime.datetime) -> dict:
         "deadline": row.deadline,
         "funds": row.funds,
         "rectified_at": row.rectified_at,
-        "verifier": row.verifier,
+        "verifier": verifier,
+        "verified_by_id": verified_by,
         "verified_at": row.verified_at,
         "closed_at": closed_at,
-        "note": row.note,
+        "note": note,
         "reported_by_id": actor.pk,
     }
 
@@ -136,6 +147,8 @@ def _audit(actor, rows: list[ParsedRow], ids: list[int], filename: str, sha256: 
         "enterprises": len({row.enterprise[0] for row in rows}),
         "by_status": dict(Counter(row.status for row in rows)),
         "by_level": dict(Counter(row.level for row in rows)),
+        # Accepted rows are accepted by the importer, the actor of this entry.
+        "accepted_by_importer": sum(row.status in DONE_STATES for row in rows),
     }
     return audit_record(actor=actor, action="hazard.import", obj=first, before=None, after=after)
 

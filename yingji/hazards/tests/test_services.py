@@ -218,9 +218,14 @@ def test_listing_a_major_hazard_and_closing_it_needs_the_listing_authority(
         act(hazard, bureau, "list", level="county")
     hazard = assigned(hazard, street)
     hazard = services.hazard_act(actor=street, hazard=hazard, action="submit", data={}, files=[photo()])
-    hazard = act(hazard, bureau, "approve")
+    # Accepting is the listing authority's on-site review too (Order 16 Art. 23), not only the
+    # write-off: the bureau, which did not list it, does neither.
+    for action in ("approve", "reject"):
+        with pytest.raises(PermissionDenied):
+            act(hazard, bureau, action, reason="r")
+    hazard = act(hazard, department, "approve")
     with pytest.raises(PermissionDenied):
-        act(hazard, bureau, "close")  # the bureau did not list it
+        act(hazard, bureau, "close")
     assert act(hazard, department, "close").status == "closed"
 
 
