@@ -4,8 +4,6 @@ import datetime
 from decimal import Decimal
 from typing import Literal
 
-from django.http import FileResponse
-from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
@@ -19,6 +17,7 @@ from yingji.enterprises.choices import (
     Scale,
     StandardisationGrade,
 )
+from yingji.enterprises.export import enterprise_export_response
 
 router = Router(tags=["enterprises"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -173,12 +172,7 @@ def enterprise_create(request, payload: EnterpriseIn):
 def enterprise_export(request, filters: Query[EnterpriseFilters]):
     """The filtered list in the workbook layout (see /import)."""
     enterprises = selectors.enterprise_list(user=request.auth, filters=filters.dict())
-    return FileResponse(
-        workbook.export_workbook(enterprises),
-        as_attachment=True,
-        filename=workbook.export_filename(timezone.localdate()),
-        content_type=XLSX,
-    )
+    return enterprise_export_response(enterprises)
 
 
 @router.post("/import", response={201: ImportOut, 400: ImportErrorOut})

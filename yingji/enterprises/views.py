@@ -4,9 +4,7 @@ inspections and history, and the form. Every write goes through services."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.accounts.models import Organisation
@@ -14,8 +12,8 @@ from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
 from yingji.enterprises import selectors, services, workbook
-from yingji.enterprises.api import XLSX
 from yingji.enterprises.choices import FLAGS, EnterpriseStatus, RiskGrade
+from yingji.enterprises.export import enterprise_export_response
 from yingji.enterprises.forms import EnterpriseForm, ImportForm, initial_for
 from yingji.enterprises.models import Enterprise
 from yingji.enterprises.permissions import can_edit, can_register, editable_fields
@@ -62,12 +60,7 @@ def enterprise_list(request):
 def enterprise_export(request):
     _raw, filters = _filters(request)
     enterprises = selectors.enterprise_list(user=request.user, filters=filters)
-    return FileResponse(
-        workbook.export_workbook(enterprises),
-        as_attachment=True,
-        filename=workbook.export_filename(timezone.localdate()),
-        content_type=XLSX,
-    )
+    return enterprise_export_response(enterprises)
 
 
 @login_required

@@ -1,7 +1,7 @@
 """The enterprise workbook (生产经营单位名录): export and import in one column layout.
 
-Export writes one header row (COLUMNS, in that order, headers in Chinese) and one enterprise
-per row. Import reads the first sheet of an .xlsx file:
+Export (export.py) writes one header row (COLUMNS, in that order, headers in Chinese) and one
+enterprise per row. Import reads the first sheet of an .xlsx file:
 
 - columns are matched by header text (spaces, line breaks and a required-mark `*` ignored,
   full-width brackets equal to half-width, a few common synonyms accepted), in any order;
@@ -24,19 +24,13 @@ An exported file imports back without changing anything.
 
 import datetime
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import IO
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook
 from stdnum.cn import uscc as uscc_number
 
@@ -44,6 +38,7 @@ from yingji.accounts.access import require_role
 from yingji.accounts.choices import OrgKind
 from yingji.accounts.models import Organisation
 from yingji.core.errors import ApplicationError
+from yingji.core.exports import unguard
 from yingji.core.industries import Industry
 from yingji.enterprises import services
 from yingji.enterprises.choices import EnterpriseStatus, RiskGrade, Scale, StandardisationGrade
@@ -125,7 +120,7 @@ def _cell_text(value) -> str:
         return str(int(value))
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
-    return str(value).strip()
+    return unguard(str(value)).strip()  # export wrote '=… for a text that starts like a formula
 
 
 def _squeeze(text: str) -> str:
@@ -352,37 +347,6 @@ COLUMNS = [
 HEADER_OF = {c.field: c.header for c in COLUMNS if c.field}
 _BY_KEY = {_squeeze(name): c for c in COLUMNS for name in (c.header, *c.aliases)}
 USCC_KEYS = {_squeeze(n) for n in ("统一社会信用代码", *COLUMNS[1].aliases)}
-
-
-# --- export --------------------------------------------------------------------------------
-
-
-def export_workbook(enterprises) -> IO[bytes]:
-    """The enterprises as an .xlsx file, positioned at its start. Written row by row to a
-    temporary file (deleted when closed), so a large export never sits in memory."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("生产经营单位")
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(COLUMNS, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    bold = Font(bold=True)
-    header = []
-    for column in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    rows = enterprises.select_related("region", "supervising_department").order_by("region_id", "name", "pk")
-    for number, enterprise in enumerate(rows.iterator(chunk_size=1000), 1):
-        sheet.append([number, *(column.export(enterprise) for column in COLUMNS[1:])])
-    out = tempfile.TemporaryFile()  # noqa: SIM115 (handed to the response, which closes it)
-    book.save(out)
-    out.seek(0)
-    return out
-
-
-def export_filename(today: datetime.date) -> str:
-    return f"生产经营单位名录-{today:%Y%m%d}.xlsx"
 
 
 # --- import --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from yingji.core.exports import unguard
 from yingji.hazards.ledger.columns import CHOICE_HINTS, CHOICES, Column
 
 # A date before this is a typo, not a hazard (the ledger itself dates from Order 16 of 2007).
@@ -25,7 +26,7 @@ class _Bad(Exception):
 
 def _text(value, column: Column | None = None) -> str:
     if isinstance(value, str):
-        text = value.strip()
+        text = unguard(value).strip()  # export wrote '=… for a text that starts like a formula
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))  # a code or phone number typed as a number
     elif isinstance(value, datetime.datetime):

@@ -77,7 +77,3 @@ CHOICE_HINTS = {
 }
 NEEDS_DEADLINE = frozenset({S.RECTIFYING, S.AWAITING_REVIEW, S.RECTIFIED, S.CLOSED})  # 整改中 or later
 NEEDS_RECTIFIED_AT = frozenset({S.RECTIFIED, S.CLOSED})
-
-# A text starting with one of these runs as a formula in Excel: export writes it after a quote
-# (CSV injection), and import takes the quote off again.
-FORMULA_STARTS = frozenset("=+-@\t\r")

@@ -2,17 +2,15 @@
 streamed as xlsx or as CSV (UTF-8 with a BOM); the same template, so an exported file imports
 back unchanged. Also the empty template to download."""
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 
+from yingji.core import exports
 from yingji.hazards import selectors
-from yingji.hazards.ledger.columns import FORMULA_STARTS, HEADERS, LEVEL_LABELS, SOURCE_LABELS, STATUS_LABELS
-from yingji.hazards.ledger.xlsx import xlsx_stream
+from yingji.hazards.ledger.columns import HEADERS, LEVEL_LABELS, SOURCE_LABELS, STATUS_LABELS
+from yingji.hazards.ledger.xlsx import WIDTHS
 
 EXPORT_FIELDS = (
     "enterprise__name",
@@ -33,10 +31,7 @@ EXPORT_FIELDS = (
     "status",
     "note",
 )
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
+CONTENT_TYPES = exports.CONTENT_TYPES
 
 
 def ledger_rows(*, user, filters: dict) -> Iterator[tuple]:
@@ -60,30 +55,10 @@ def ledger_template_response() -> StreamingHttpResponse:
 
 
 def _file_response(rows: Iterator[tuple], fmt: str, name: str) -> StreamingHttpResponse:
-    chunks = xlsx_stream(rows) if fmt == "xlsx" else csv_stream(rows)
-    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = content_disposition_header(True, f"{name}.{fmt}")
-    return response
+    # Text cells are written as text, guarded against running as formulas (yingji.core.exports).
+    return exports.export_response(HEADERS, rows, fmt=fmt, filename=name, sheet_name="台账", widths=WIDTHS)
 
 
 def csv_stream(rows: Iterable[tuple]) -> Iterator[bytes]:
     """UTF-8 with a BOM, so that Excel opens it in Chinese."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write("\ufeff")
-    writer.writerow(HEADERS)
-    for n, row in enumerate(rows, start=1):
-        writer.writerow([_csv_cell(value) for value in row])
-        if n % 1000 == 0:
-            yield buffer.getvalue().encode()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue().encode()
-
-
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
-        return "'" + value  # Excel would run it as a formula (CSV injection)
-    return value
+    return exports.csv_stream(HEADERS, rows)

@@ -17,7 +17,6 @@ from yingji.hazards.ledger.cells import _SPACE
 from yingji.hazards.ledger.columns import (
     BY_HEADER,
     DESCRIPTION,
-    FORMULA_STARTS,
     NAME,
     REQUIRED_HEADERS,
     USCC,
@@ -114,16 +113,10 @@ def _csv_table(data: bytes) -> list[list]:
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     try:
-        return [
-            [_unguard(cell) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
+        # A cell export guarded ('=…) is unguarded with the other text cells (cells._text).
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error:
         raise LedgerError(file=[_("The file is not a readable xlsx, xls or csv file.")]) from None
-
-
-def _unguard(cell: str) -> str:
-    # Export writes '=… for a text that would otherwise run as a formula in Excel.
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS else cell
 
 
 def _sheet(table: list[list], header: int) -> Sheet:

@@ -1,7 +1,8 @@
 """Sheets as an xlsx in the layout of the statistical forms bureaus send upward: a merged
 title; 填报单位, 统计期间 and the units above a two-row header, with the column numbers
 (甲、乙、1、2 …) under it; 合计 first; the signature line and the notes below. Printed A4
-landscape, one page wide, the header repeated on every page; frozen on screen."""
+landscape, one page wide, the header repeated on every page; frozen on screen. Every cell is
+written through yingji.core.exports.set_cell: a text is text, never a formula."""
 
 import io
 import math
@@ -12,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from yingji.core.exports import set_cell
 from yingji.reports.tables.content import Row, Sheet, chinese_date
 
 TITLE_FONT = Font(name="宋体", size=18, bold=True)
@@ -59,7 +61,8 @@ def _draw(ws, sheet: Sheet) -> None:
 
 
 def _merge(ws, row: int, first: int, last: int, value, *, font, alignment, border=None, row2=None):
-    cell = ws.cell(row, first, value)
+    cell = ws.cell(row, first)
+    set_cell(cell, value)  # region, industry and unit names are text, never formulas
     cell.font, cell.alignment = font, alignment
     if border:  # a merged range shows the border of each cell it covers
         for r in range(row, (row2 or row) + 1):
