@@ -32,6 +32,7 @@ from yingji.accidents.choices import (
 )
 from yingji.accidents.models import FIGURES, Accident, AccidentMeasure, AccidentUpdate
 from yingji.audit.services import audit_action, audit_created, audit_updated, snapshot
+from yingji.core import dates
 from yingji.core.errors import ApplicationError, Conflict, full_clean_or_400
 from yingji.core.industries import Industry
 from yingji.enterprises.models import Enterprise
@@ -41,7 +42,6 @@ from yingji.regions.scoping import Jurisdiction
 COUNTS = ("deaths", "missing", "serious_injuries", "minor_injuries")
 MAX_COUNT = 1_000_000
 MAX_LOSS = Decimal("999999999999.99")  # what DecimalField(max_digits=14, decimal_places=2) holds
-EARLIEST = datetime.datetime(1949, 10, 1, tzinfo=datetime.UTC)
 # Fields a correction (accident_update) may change; the figures change only through updates.
 EDITABLE = (
     "occurred_at",
@@ -98,10 +98,8 @@ def _time(errors: Errors, field: str, value, now: datetime.datetime) -> datetime
         errors.add(field, _("This field is required."))
         return None
     value = _aware(value)
-    if value > now:
-        errors.add(field, _("This time is in the future."))
-    elif value < EARLIEST:
-        errors.add(field, _("This time is too early."))
+    if problem := dates.past_time_problem(value, now=now):  # not ahead of now, not before 2000
+        errors.add(field, problem)
     return value
 
 
@@ -412,10 +410,8 @@ def _date(
     errors: Errors, field: str, value, *, default: datetime.date, earliest: datetime.date
 ) -> datetime.date:
     value = value or default
-    if value > timezone.localdate():
-        errors.add(field, _("This date is in the future."))
-    elif value < earliest:
-        errors.add(field, _("This date cannot be before %(date)s.") % {"date": earliest})
+    if problem := dates.past_problem(value, not_before=earliest):
+        errors.add(field, problem)
     return value
 
 
@@ -618,11 +614,10 @@ def accident_add_measure(
     errors = Errors()
     description = _text(errors, "description", description, required=True)
     responsible = _text(errors, "responsible", responsible, max_length=200)
-    if due_on and due_on < deadlines.occurred_on(accident.occurred_at):
-        errors.add(
-            "due_on",
-            _("This date cannot be before %(date)s.") % {"date": deadlines.occurred_on(accident.occurred_at)},
-        )
+    if due_on and (
+        problem := dates.deadline_problem(due_on, start=deadlines.occurred_on(accident.occurred_at))
+    ):
+        errors.add("due_on", problem)
     errors.raise_if_any()
     measure = AccidentMeasure(
         accident=accident, description=description, responsible=responsible, due_on=due_on, created_by=actor

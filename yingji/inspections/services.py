@@ -14,12 +14,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.accounts.choices import Role
 from yingji.accounts.models import User
 from yingji.audit.services import audit_created, audit_record, snapshot
+from yingji.core import dates
 from yingji.core.errors import ApplicationError, full_clean_or_400
 from yingji.enterprises.models import Enterprise
 from yingji.hazards.choices import HazardLevel
@@ -95,8 +95,8 @@ def inspection_record(
     if not Enterprise.objects.for_user(actor).filter(pk=enterprise.pk).exists():
         errors.add("enterprise_id", _("This enterprise is not in your jurisdiction."))
         errors.raise_if_any()
-    if inspected_on > timezone.localdate():
-        errors.add("inspected_on", _("The inspection date cannot be in the future."))
+    if problem := dates.past_problem(inspected_on):
+        errors.add("inspected_on", problem)
     people = _inspectors(actor, enterprise, type, inspectors, errors)
     answered = _results(template, results, errors)
     drafts = _drafts(answered, hazards, inspected_on, errors)
@@ -260,8 +260,10 @@ def _drafts(answered: dict, hazards: Sequence[dict], inspected_on, errors: _Erro
         deadline = draft["deadline"]
         if deadline is not None and not isinstance(deadline, datetime.date):
             errors.add(f"{field}.deadline", _("Enter a date as YYYY-MM-DD."))
-        elif deadline is not None and deadline < inspected_on:
-            errors.add(f"{field}.deadline", _("The deadline cannot be before the inspection date."))
+        elif deadline is not None and (
+            problem := dates.deadline_problem(deadline, start=inspected_on, name=_("inspection date"))
+        ):
+            errors.add(f"{field}.deadline", problem)
         drafts.append(draft)
     return drafts
 

@@ -7,11 +7,14 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from yingji.core import dates
 from yingji.core.exports import unguard
 from yingji.hazards.ledger.columns import CHOICE_HINTS, CHOICES, Column
 
-# A date before this is a typo, not a hazard (the ledger itself dates from Order 16 of 2007).
-MIN_DATE, MAX_DATE = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
+# What reads as a date at all; a date before dates.EARLIEST reads as one but is refused as a
+# typo (the ledger itself dates from Order 16 of 2007), and validation applies the rest of the
+# dates rule (not in the future, in order, deadlines not years ahead).
+MIN_DATE, MAX_DATE = datetime.date(1900, 1, 1), datetime.date(2099, 12, 31)
 EXCEL_EPOCH = datetime.date(1899, 12, 30)  # serial 61 is 1900-03-01 (Excel's phantom 1900-02-29)
 CENT, MAX_FUNDS = Decimal("0.01"), Decimal(10) ** 12  # funds: max_digits 14, 2 decimal places
 
@@ -53,6 +56,8 @@ def _date(value, column: Column | None = None) -> datetime.date:
         day = None
     if day is None or not MIN_DATE <= day <= MAX_DATE:
         raise _Bad(_("Not a date: %(value)s. Write dates as 2026-03-05.") % {"value": _shown(value)})
+    if day < dates.EARLIEST:
+        raise _Bad(dates.too_early())
     return day
 
 
