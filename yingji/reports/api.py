@@ -3,6 +3,7 @@ import datetime
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
+from yingji.reports.permissions import require_report_reader
 from yingji.reports.summary import build_summary
 from yingji.reports.tables import XLSX_TYPE, build_table, table_filename
 from yingji.reports.writers import FORMATS
@@ -44,19 +45,25 @@ def table_response(user, name: str, *, region, year, period, as_of=None) -> Http
 
 @router.get("/work-summary")
 def work_summary(request, params: Query[SummaryParams]):
-    """The work summary (工作总结) for a region and period, as md, html or docx."""
+    """The work summary (工作总结) for a region and period, as md, html or docx. For the
+    administrator, bureau staff and leaders only (403 for other roles)."""
+    require_report_reader(request.auth)
     return summary_response(request.auth, **params.dict())
 
 
 @router.get("/hazard-table")
 def hazard_table(request, params: Query[TableParams]):
     """隐患排查治理情况统计表 (xlsx): hazards found, rectified, major, listed and overdue, by
-    street (county, city) and by industry. A region outside the caller's jurisdiction is 404."""
+    street (county, city) and by industry. A region outside the caller's jurisdiction is 404;
+    roles other than administrator, bureau staff and leader are 403."""
+    require_report_reader(request.auth)
     return table_response(request.auth, "hazard-table", **params.dict())
 
 
 @router.get("/accident-table")
 def accident_table(request, params: Query[TableParams]):
     """生产安全事故统计表 (xlsx): accidents, deaths, injured and direct loss with 同比, by kind and
-    by industry. A region outside the caller's jurisdiction is 404."""
+    by industry. A region outside the caller's jurisdiction is 404; roles other than
+    administrator, bureau staff and leader are 403."""
+    require_report_reader(request.auth)
     return table_response(request.auth, "accident-table", **params.dict())
