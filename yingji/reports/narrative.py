@@ -1,10 +1,17 @@
-"""The wording of the work summary: Django templates, one per part, filled with numbers from
-the stats catalog. Administrators may replace any of them (NarrativeText); these are the
-shipped defaults, written after the seeds' own phrasing."""
+"""The wording of the work summary: one text per part in the placeholder language of
+`wording`, filled with plain numbers from the stats catalog. Wording belongs to an organisation:
+a bureau's applies to its own users' reports, the administrator's (organisation None) is every
+organisation's default, and the shipped texts below stand where neither has one."""
 
-from django.template import Context, Engine
+import logging
 
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from yingji.reports import wording
 from yingji.reports.models import NarrativeText
+
+logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "title": "{{ org_name }}{{ period_label }}安全生产工作总结",
@@ -35,13 +42,115 @@ DEFAULTS = {
         "四是做好应急准备，加强值班值守和预警响应，确保{{ region_word }}安全生产形势持续稳定。"
     ),
 }
-_engine = Engine(libraries={}, builtins=["django.template.defaulttags", "django.template.defaultfilters"])
 
 
-def wording(key: str) -> str:
-    override = NarrativeText.objects.filter(key=key).values_list("text", flat=True).first()
-    return override if override is not None else DEFAULTS[key]
+# The placeholders every part is given (summary._context), with what they say. The work
+# paragraphs add their own numbers (parts.WorkPart).
+ACCIDENT_KINDS = {
+    "p": _("Production safety accidents"),
+    "road": _("Road traffic accidents"),
+    "fire": _("Fires"),
+    "forest": _("Forest fires"),
+}
+ACCIDENT_MEASURES = {"count": _("number"), "deaths": _("deaths"), "injuries": _("injured")}
+ACCIDENT_FIELDS = {
+    "value": _("this period"),
+    "previous": _("same period last year"),
+    "change": _("year-on-year change in words"),
+    "up": _("true when it rose"),
+}
 
 
-def render(key: str, context: dict) -> str:
-    return _engine.from_string(wording(key)).render(Context(context, autoescape=False)).strip()
+def common_placeholders() -> dict[str, str]:
+    """Name → what it holds, in the user's language."""
+    described = {
+        "region_word": _("the whole region in one word, by its level"),
+        "org_name": _("the name of the reporting body"),
+        "period_label": _("the name of the period"),
+    }
+    for kind, kind_label in ACCIDENT_KINDS.items():
+        for measure, measure_label in ACCIDENT_MEASURES.items():
+            for part, part_label in ACCIDENT_FIELDS.items():
+                described[f"{kind}.{measure}.{part}"] = _("%(kind)s, %(measure)s: %(field)s") % {
+                    "kind": kind_label,
+                    "measure": measure_label,
+                    "field": part_label,
+                }
+        described[f"{kind}.loss_wan"] = _("%(kind)s: direct economic loss, 10,000 yuan") % {
+            "kind": kind_label
+        }
+    described |= {
+        "double_zero": _("true when there was no production accident and no death"),
+        "serious_or_above": _("serious or larger production accidents"),
+        "hazards.overdue": _("hazards overdue for rectification"),
+        "late_reports": _("accidents reported late"),
+    }
+    assert described.keys() == COMMON_NAMES
+    return {name: str(label) for name, label in described.items()}
+
+
+# The same names, for checking wording without translating anything (at import time too).
+COMMON_NAMES = {
+    "region_word",
+    "org_name",
+    "period_label",
+    *(f"{k}.{m}.{f}" for k in ACCIDENT_KINDS for m in ACCIDENT_MEASURES for f in ACCIDENT_FIELDS),
+    *(f"{k}.loss_wan" for k in ACCIDENT_KINDS),
+    "double_zero",
+    "serious_or_above",
+    "hazards.overdue",
+    "late_reports",
+}
+
+
+class Narrative:
+    """The wording that applies to the reports of one organisation (None: the administrator's
+    defaults): its own text, else the administrator's, else the shipped one."""
+
+    def __init__(self, organisation_id: int | None):
+        self.organisation_id = organisation_id
+        rows = NarrativeText.objects.filter(Q(organisation=None) | Q(organisation_id=organisation_id))
+        self._stored = {
+            (org, key): text for org, key, text in rows.values_list("organisation_id", "key", "text")
+        }
+
+    @classmethod
+    def for_user(cls, user) -> "Narrative":
+        return cls(getattr(user, "organisation_id", None))
+
+    def own(self, key: str) -> str | None:
+        """The text this organisation (or, for None, the administrator) has stored."""
+        return self._stored.get((self.organisation_id, key))
+
+    def inherited(self, key: str) -> str:
+        """What applies when this organisation has no text of its own."""
+        if self.organisation_id is not None and (None, key) in self._stored:
+            return self._stored[(None, key)]
+        return DEFAULTS[key]
+
+    def text(self, key: str) -> str:
+        own = self.own(key)
+        return own if own is not None else self.inherited(key)
+
+    def render(self, key: str, context: dict) -> str:
+        """The part filled in. A stored text that is not valid wording (one saved before the
+        rules, or asking for a name this part lacks) is passed over for the next one."""
+        values = wording.plain(context)
+        names = set(wording.names(values))
+        for level, text in self._candidates(key):
+            try:
+                nodes = wording.check(text, names)
+            except wording.WordingError as e:
+                if level == "shipped":
+                    raise
+                logger.warning("Wording %r of %s passed over: %s", key, level, e)
+                continue
+            return wording.render(nodes, values).strip()
+        raise AssertionError("unreachable: the shipped wording always renders")
+
+    def _candidates(self, key: str):
+        if self.organisation_id is not None and (self.organisation_id, key) in self._stored:
+            yield f"organisation {self.organisation_id}", self._stored[(self.organisation_id, key)]
+        if (None, key) in self._stored:
+            yield "the administrator's default", self._stored[(None, key)]
+        yield "shipped", DEFAULTS[key]

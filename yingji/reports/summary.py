@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from yingji.core.industries import Industry
 from yingji.regions.models import Region
-from yingji.reports import narrative
+from yingji.reports.narrative import Narrative
 from yingji.reports.parts import work_parts
 from yingji.reports.scope import report_region
 from yingji.stats.catalog import CATALOG, Query, Ratio, remembering
@@ -94,24 +94,26 @@ def build_summary(
         query, Query(user=user, period=period.year_before(), filters={"region": region_code}, as_of=as_of)
     )
     context = _context(facts, region, period, period_code)
+    narrative = Narrative.for_user(user)  # the wording of the user's organisation
     document = Document(title=narrative.render("title", context), subtitle=context["org_name"])
     document.sections = [
         (
             "一、安全生产形势",
             [narrative.render("situation", context), narrative.render("other_kinds", context)],
         ),
-        ("二、工作开展情况", _work(facts, context)),
-        ("三、存在问题", _problems(facts, context)),
+        ("二、工作开展情况", _work(narrative, facts, context)),
+        ("三、存在问题", _problems(narrative, facts, context)),
         ("四、下步工作计划", narrative.render("plan", context).splitlines()),
     ]
     return document
 
 
 def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
+    """The wording's variables: plain values only (narrative refuses anything else), so that
+    wording reaches no record but these numbers."""
     value = lambda key, **f: CATALOG[key].value(_with(facts.query, f))  # noqa: E731
     production = _accidents(facts, "production")
     return {
-        "region": region,
         "region_word": region_word(region),
         "org_name": f"{region.name}应急管理局"
         if region.level in ("county", "city", "province")
@@ -128,7 +130,7 @@ def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
     }
 
 
-def _work(facts: Facts, context: dict) -> list[str]:
+def _work(narrative: Narrative, facts: Facts, context: dict) -> list[str]:
     """Each module's paragraph, in order, with its numbers for the region and period."""
     return [narrative.render(part.key, context | part.numbers(_value_of(facts))) for part in work_parts()]
 
@@ -141,7 +143,7 @@ def _value_of(facts: Facts):
     return value
 
 
-def _problems(facts: Facts, context: dict) -> list[str]:
+def _problems(narrative: Narrative, facts: Facts, context: dict) -> list[str]:
     found = []
     for kind, label in (
         ("production", "生产安全事故"),

@@ -4,18 +4,17 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yingji.accounts.access import require_role
-from yingji.accounts.choices import Role
 from yingji.core.errors import ApplicationError
 from yingji.regions.scoping import Jurisdiction
-from yingji.reports import narrative, services
+from yingji.reports import services
 from yingji.reports.api import summary_response, table_response
-from yingji.reports.narrative import DEFAULTS
+from yingji.reports.narrative import DEFAULTS, Narrative
+from yingji.reports.parts import placeholders
+from yingji.reports.permissions import require_report_reader, require_wording_editor
 from yingji.reports.summary import build_summary
 from yingji.reports.tables import TABLES
 from yingji.reports.writers import to_html
 
-READERS = {Role.ADMIN, Role.BUREAU, Role.LEADER}
 PERIODS = [
     ("H1", "上半年"),
     ("H2", "下半年"),
@@ -32,7 +31,7 @@ PERIODS = [
 def work_summary(request):
     """Preview the work summary and download it as DOCX, HTML or Markdown, and the hazard and
     accident statistics tables for the same region and period as XLSX."""
-    require_role(request.user, READERS)
+    require_report_reader(request.user)
     today = timezone.localdate()
     region = request.GET.get("region") or Jurisdiction.of(request.user).region or ""
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
@@ -59,25 +58,38 @@ def work_summary(request):
     return render(request, "reports/work_summary.html", context)
 
 
-EDITORS = {Role.ADMIN, Role.BUREAU}
-
-
 @login_required
 def wording(request):
-    """The report's wording, part by part: Django templates with the numbers as variables."""
-    require_role(request.user, EDITORS)
+    """The report's wording, part by part, with the placeholders each part may use. A bureau
+    words its own reports; the administrator words the defaults for every organisation."""
+    require_wording_editor(request.user)
     errors = {}
     if request.method == "POST":
-        for key in DEFAULTS:
-            try:
-                services.wording_set(actor=request.user, key=key, text=request.POST.get(key, ""))
-            except ApplicationError as e:
-                errors[key] = e.message
-        if not errors:
+        texts = {key: request.POST.get(key, "") for key in DEFAULTS}
+        try:
+            services.wording_set_many(actor=request.user, texts=texts)
+        except ApplicationError as e:
+            errors = {key: " ".join(messages_) for key, messages_ in e.errors.items()}
+        else:
             messages.success(request, _("The wording is saved."))
             return redirect("reports:wording")
+    narrative = Narrative(services.wording_organisation_id(request.user))
     parts = [
-        (key, request.POST.get(key) if errors else narrative.wording(key), errors.get(key))
+        (key, request.POST.get(key) if errors else narrative.text(key), errors.get(key), placeholders(key))
         for key in DEFAULTS
     ]
-    return render(request, "reports/wording.html", {"parts": parts})
+    context = {"parts": parts, "defaults": narrative.organisation_id is None, "syntax_help": _syntax_help()}
+    return render(request, "reports/wording.html", context, status=400 if errors else 200)
+
+
+def _syntax_help() -> str:
+    return _(
+        "Write %(var)s to fill in a value, and %(if)s…%(endif)s to keep a sentence only when the value "
+        "holds (also %(if_not)s and %(else)s). Nothing else is allowed: no filters and no other tags."
+    ) % {
+        "var": "{{ name }}",
+        "if": "{% if name %}",
+        "endif": "{% endif %}",
+        "if_not": "{% if not name %}",
+        "else": "{% else %}",
+    }
