@@ -52,7 +52,11 @@ ACCIDENT_KINDS = {
     "fire": _("Fires"),
     "forest": _("Forest fires"),
 }
-ACCIDENT_MEASURES = {"count": _("number"), "deaths": _("deaths"), "injuries": _("injured")}
+ACCIDENT_MEASURES = {
+    "count": _("number of accidents"),
+    "deaths": _("deaths"),
+    "injuries": _("number injured"),
+}
 ACCIDENT_FIELDS = {
     "value": _("this period"),
     "previous": _("same period last year"),
