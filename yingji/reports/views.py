@@ -69,7 +69,7 @@ def wording(request):
         try:
             services.wording_set_many(actor=request.user, texts=texts)
         except ApplicationError as e:
-            errors = {key: " ".join(messages_) for key, messages_ in e.errors.items()}
+            errors = {key: " ".join(texts_) for key, texts_ in e.errors.items()}
         else:
             messages.success(request, _("The wording is saved."))
             return redirect("reports:wording")
