@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from stdnum.cn import uscc as uscc_number
 
 from yingji.core import dates
@@ -32,6 +33,8 @@ from yingji.hazards.ledger.errors import LedgerError, RowError
 from yingji.hazards.ledger.reading import Sheet, _without_gc
 
 ENTERPRISE_CHUNK = 2000  # names and codes per enterprise query (database parameter limits)
+# Translated only when a message names them, not once per row of a 100,000-row file.
+FOUND, RECTIFIED = gettext_lazy("date found"), gettext_lazy("date rectified")
 
 
 @dataclass(slots=True)
@@ -115,13 +118,11 @@ def _check_dates(row: ParsedRow, today: datetime.date, problem) -> None:
     found, rectified = row.found_at, row.rectified_at
     checks = [("发现日期", found and dates.past_problem(found, on=today))]
     if found and row.deadline:
-        checks.append(("整改期限", dates.deadline_problem(row.deadline, start=found, name=_("date found"))))
+        checks.append(("整改期限", dates.deadline_problem(row.deadline, start=found, name=FOUND)))
     if rectified:
-        checks.append(
-            ("整改完成日期", dates.past_problem(rectified, not_before=found, name=_("date found"), on=today))
-        )
+        checks.append(("整改完成日期", dates.past_problem(rectified, not_before=found, name=FOUND, on=today)))
     if row.verified_at:
-        after, name = (rectified, _("date rectified")) if rectified else (found, _("date found"))
+        after, name = (rectified, RECTIFIED) if rectified else (found, FOUND)
         checks.append(
             ("验收日期", dates.past_problem(row.verified_at, not_before=after, name=name, on=today))
         )
