@@ -16,4 +16,7 @@ ZH = {
         "只有已验收（已整改或已销号）的隐患才有验收日期。"
     ),
     "Acceptor written in the ledger: %(name)s": "台账填写的验收人：%(name)s",
+    "Only a hazard submitted for acceptance (待验收) or accepted has a date rectified.": (
+        "只有待验收或已验收的隐患才有整改完成日期。"
+    ),
 }

@@ -212,7 +212,10 @@ def _submit(actor, hazard: Hazard, data: dict) -> dict:
 
 
 def _approve(actor, hazard: Hazard, data: dict) -> dict:
-    submitted = hazard.events.filter(action=HazardAction.SUBMIT).order_by("-at", "-id").first()
+    # The submission, or the ledger row that came in awaiting acceptance (ledger/writing.py).
+    submitted = (
+        hazard.events.filter(action__in=(HazardAction.SUBMIT, "import")).order_by("-at", "-id").first()
+    )
     # The date the submission gave is checked again: it may predate these checks.
     given = data.get("rectified_at") or (submitted.data.get("rectified_at") if submitted else None)
     hazard.rectified_at = _happened({"rectified_at": given}, "rectified_at", hazard, timezone.localdate())

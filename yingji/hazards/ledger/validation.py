@@ -18,7 +18,7 @@ from stdnum.cn import uscc as uscc_number
 from yingji.core import dates
 from yingji.enterprises.models import Enterprise
 from yingji.hazards import permissions
-from yingji.hazards.choices import DONE_STATES, HazardLevel, HazardSource
+from yingji.hazards.choices import DONE_STATES, HazardLevel, HazardSource, HazardStatus
 from yingji.hazards.ledger.cells import PARSERS, _Bad
 from yingji.hazards.ledger.columns import (
     DESCRIPTION,
@@ -132,9 +132,10 @@ def _check_dates(row: ParsedRow, today: datetime.date, problem) -> None:
 
 
 def _check_authority(row: ParsedRow, may: dict, problem) -> None:
-    """A row reaches only a status its importer may reach (permissions.import_statuses); an
-    acceptor is named only on an accepted row, where the importer is recorded as the acceptor
-    (writing.py keeps a different typed name as a note)."""
+    """A row reaches only a status its importer may reach (permissions.import_statuses), and
+    no field the actions would not give it: a date rectified only once submitted (on the
+    hazard only once accepted: writing.py), an acceptor only on an accepted row, where the
+    importer is recorded as the acceptor (writing.py keeps a different typed name as a note)."""
     if not row.level:
         return
     if row.status not in may[row.level]:
@@ -145,6 +146,11 @@ def _check_authority(row: ParsedRow, may: dict, problem) -> None:
             message = _("Your role cannot import a general hazard as %(status)s.") % {"status": status}
         problem("状态", message)
     elif row.status not in DONE_STATES:
+        if row.rectified_at and row.status != HazardStatus.AWAITING_REVIEW:
+            problem(
+                "整改完成日期",
+                _("Only a hazard submitted for acceptance (待验收) or accepted has a date rectified."),
+            )
         if row.verifier:
             problem("验收人", _("Only an accepted hazard (已整改 or 已销号) has an acceptor."))
         if row.verified_at:

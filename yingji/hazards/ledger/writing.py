@@ -48,7 +48,7 @@ def ledger_write(rows: list[ParsedRow], *, actor, filename: str, sha256: str) ->
                 "from_status": "",
                 "to_status": row.status,
                 "note": "",
-                "data": {"row": row.number, "import": entry.pk},
+                "data": {"row": row.number, "import": entry.pk} | _submitted(row),
             }
             for pk, row in zip(ids, rows, strict=True)
         ]
@@ -57,6 +57,14 @@ def ledger_write(rows: list[ParsedRow], *, actor, filename: str, sha256: str) ->
         else:
             HazardEvent.objects.bulk_create([HazardEvent(**e) for e in events], batch_size=BATCH)
     return len(ids)
+
+
+def _submitted(row: ParsedRow) -> dict:
+    # A row awaiting acceptance keeps its 整改完成日期 as a submission does, on the timeline, for
+    # the acceptance to take (services._approve): on the hazard it would count as rectified.
+    if row.status == S.AWAITING_REVIEW and row.rectified_at:
+        return {"rectified_at": row.rectified_at.isoformat()}
+    return {}
 
 
 def _hazard_values(row: ParsedRow, actor, now: datetime.datetime) -> dict:
@@ -68,9 +76,9 @@ def _hazard_values(row: ParsedRow, actor, now: datetime.datetime) -> dict:
     # Validation let an accepted row through only for an importer who may accept it: the
     # importer is its acceptor. A different name typed in 验收人 is kept as a remark, never as
     # the acceptor (permissions.py).
-    verified_by, verifier, note = None, "", row.note
+    verified_by, verifier, note, rectified_at = None, "", row.note, None
     if row.status in DONE_STATES:
-        verified_by, verifier = actor.pk, actor.name or actor.username
+        verified_by, verifier, rectified_at = actor.pk, actor.name or actor.username, row.rectified_at
         if row.verifier and row.verifier != verifier:
             typed = _("Acceptor written in the ledger: %(name)s") % {"name": row.verifier}
             note = "\n".join(filter(None, [note, typed]))
@@ -91,7 +99,7 @@ def _hazard_values(row: ParsedRow, actor, now: datetime.datetime) -> dict:
         "responsible": row.responsible,
         "deadline": row.deadline,
         "funds": row.funds,
-        "rectified_at": row.rectified_at,
+        "rectified_at": rectified_at,
         "verifier": verifier,
         "verified_by_id": verified_by,
         "verified_at": row.verified_at,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from yingji.accounts.choices import Role
 from yingji.accounts.tests.factories import user_factory
 from yingji.audit.models import AuditEntry
+from yingji.hazards import services
 from yingji.hazards.models import Hazard
 from yingji.hazards.tests.test_ledger import imported, ledger_file, problems, row
 from yingji.hazards.tests.test_ledger_api import upload
@@ -147,3 +148,29 @@ def test_the_enterprise_cannot_write_off_its_own_major_hazard_through_the_api(
     assert response.status_code == 400, response.content
     assert response.json()["errors"]["rows"] == [{"row": 2, "column": "状态", "message": expected}]
     assert not Hazard.objects.exists()
+
+
+def test_a_rectification_date_counts_only_once_accepted(enterprise_user, bureau, enterprises):
+    """The enterprise's 整改完成日期 on a row awaiting acceptance is its claim, kept as a
+    submission keeps it: on the hazard (where the statistics count it as rectified) only when
+    accepted, by the one who may accept it."""
+    done = FOUND + datetime.timedelta(days=5)
+    data = ledger_file([ledger_row(enterprises["A"], "一般", "待验收", 整改完成日期=done)], headers=HEADERS)
+    assert imported(enterprise_user, data) == 1
+    hazard = Hazard.objects.get()
+    assert (hazard.status, hazard.rectified_at) == ("awaiting_review", None)
+    hazard = services.hazard_act(actor=bureau, hazard=hazard, action="approve", data={})
+    assert (hazard.status, hazard.rectified_at, hazard.verified_by) == ("rectified", done, bureau)
+
+
+@pytest.mark.parametrize("status", ["待整改", "整改中"])
+def test_a_hazard_not_yet_submitted_has_no_rectification_date(enterprise_user, enterprises, status):
+    done = FOUND + datetime.timedelta(days=5)
+    data = ledger_file([ledger_row(enterprises["A"], "一般", status, 整改完成日期=done)], headers=HEADERS)
+    assert problems(enterprise_user, data) == [
+        (
+            2,
+            "整改完成日期",
+            "Only a hazard submitted for acceptance (待验收) or accepted has a date rectified.",
+        )
+    ]
