@@ -1,7 +1,7 @@
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from yingji.accounts import selectors, services
+from yingji.accounts import selectors, tokens
 from yingji.accounts.choices import OrgKind
 from yingji.core.api import Page
 
@@ -28,8 +28,15 @@ class MeOut(Schema):
 @router.post("/auth/token", auth=None, response={200: TokenOut})
 def token_create(request, payload: TokenIn):
     return {
-        "token": services.token_issue(request=request, username=payload.username, password=payload.password)
+        "token": tokens.token_issue(request=request, username=payload.username, password=payload.password)
     }
+
+
+@router.delete("/auth/token", response={204: None})
+def token_revoke(request):
+    """Revoke the token this request carries: the next request with it is 401."""
+    tokens.token_revoke(actor=request.auth, token=request.api_token)
+    return Status(204, None)
 
 
 @router.get("/auth/me", response=MeOut)

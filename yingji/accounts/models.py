@@ -1,7 +1,7 @@
 import hashlib
 
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +81,30 @@ class User(AbstractUser):
     def audit_region_code(self) -> str:
         return self.organisation.region_id if self.organisation_id else ""
 
+    def save(self, **kwargs):
+        # Hooked here, not in a service: every path that sets a password or deactivates a user
+        # (our services, the password page's form, Django's `changepassword`, shell) ends in
+        # save(), so none of them can leave API tokens alive.
+        reason = self._token_revocation_reason(kwargs.get("update_fields"))
+        if not reason:
+            return super().save(**kwargs)
+        from yingji.accounts.tokens import tokens_revoke_all  # tokens build on this model
+
+        with transaction.atomic():
+            super().save(**kwargs)
+            tokens_revoke_all(actor=None, user=self, reason=reason)
+
+    def _token_revocation_reason(self, update_fields) -> str | None:
+        if self._state.adding:
+            return None
+        # set_password() leaves the raw password in _password until the save; a hash upgraded
+        # at login does not (Django clears it), so a rehash keeps the tokens.
+        if self._password is not None and (update_fields is None or "password" in update_fields):
+            return "password changed"
+        if not self.is_active and (update_fields is None or "is_active" in update_fields):
+            return "user deactivated"
+        return None
+
 
 def hash_token(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
@@ -103,6 +127,10 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+    @property
+    def audit_region_code(self) -> str:
+        return self.user.audit_region_code
 
     def is_valid(self) -> bool:
         return self.expires_at > timezone.now() and self.user.is_active

@@ -1,16 +1,10 @@
-import datetime
-import secrets
-
-from django.conf import settings
-from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.accounts.choices import ROLE_ORG_KIND, OrgKind, Role
-from yingji.accounts.models import ApiToken, Organisation, User, hash_token
+from yingji.accounts.models import Organisation, User
 from yingji.audit.services import audit_created
 from yingji.core.errors import ApplicationError, full_clean_or_400
 from yingji.core.industries import Industry
@@ -75,25 +69,3 @@ def user_create(
     user.save()
     audit_created(actor=actor, obj=user)
     return user
-
-
-class TokenRefused(ApplicationError):
-    pass
-
-
-def token_issue(*, request, username: str, password: str) -> str:
-    """Exchange a username and password for a new bearer token. Failed attempts count
-    towards the same lockout as the login page."""
-    user = authenticate(request, username=username, password=password)
-    if getattr(request, "axes_locked_out", False):
-        raise TokenRefused(_("Too many failed attempts; try again later."), status=429)
-    if user is None:
-        raise TokenRefused(_("Wrong username or password."), status=401)
-    key = "yj_" + secrets.token_urlsafe(32)
-    ApiToken.objects.create(
-        user=user,
-        key_hash=hash_token(key),
-        prefix=key[:10],
-        expires_at=timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DAYS),
-    )
-    return key

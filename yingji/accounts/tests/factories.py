@@ -2,7 +2,7 @@ import itertools
 
 from yingji.accounts.choices import ROLE_ORG_KIND, OrgKind, Role
 from yingji.accounts.models import Organisation, User
-from yingji.accounts.services import token_issue
+from yingji.accounts.tokens import token_issue
 
 PASSWORD = "Correct-Horse-42"
 _serial = itertools.count(1)

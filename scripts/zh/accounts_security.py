@@ -1,0 +1,27 @@
+"""Chinese for revoking API tokens on the user's own page, and for the login lockout behind a
+proxy (issue 8, items 7 and 8)."""
+
+ZH = {
+    # The user's own page (accounts/templates/accounts/account.html)
+    "My account": "我的账户",
+    "Full name": "姓名",
+    "Change password": "修改密码",
+    "Programs that call the API on your behalf hold these tokens. Revoke a token you no longer use "
+    "or that may have leaked; changing your password revokes them all.": "代表您调用接口的程序持有这些令牌。"
+    "不再使用或可能泄露的令牌请吊销；修改密码会吊销全部令牌。",
+    "Revoke all tokens": "吊销全部令牌",
+    "Token": "令牌",
+    "Created": "创建时间",
+    "Expires": "到期时间",
+    "Last used": "最近使用",
+    "Expired": "已过期",
+    "Never": "从未使用",
+    "Revoke": "吊销",
+    "No API tokens.": "没有API令牌。",
+    "Token %(prefix)s… revoked.": "令牌 %(prefix)s… 已吊销。",
+    "Tokens revoked: %(count)d.": "已吊销 %(count)d 个令牌。",
+    # The password page (accounts/templates/accounts/password_change.html)
+    "Changing your password revokes all your API tokens.": "修改密码将吊销您的全部API令牌。",
+    "Back to my account": "返回我的账户",
+    "Password changed. Your API tokens were revoked.": "密码已修改，您的API令牌已全部吊销。",
+}
