@@ -1,12 +1,10 @@
 """The REST API under /api/v1/: each app's router, one auth scheme, one error format."""
 
-from ninja import NinjaAPI
-
 from yingji.accidents.api import router as accidents_router
 from yingji.accounts.api import router as accounts_router
 from yingji.accounts.auth import BearerAuth
 from yingji.audit.api import router as audit_router
-from yingji.core.api import TextParser, Utf8JSONRenderer, install_error_handlers
+from yingji.core.api import TextParser, Utf8JSONRenderer, YingjiAPI, install_error_handlers
 from yingji.enterprises.api import router as enterprises_router
 from yingji.hazards.api import router as hazards_router
 from yingji.hazards.ledger_api import router as ledger_router
@@ -16,7 +14,7 @@ from yingji.reports.api import router as reports_router
 from yingji.stats.api import router as stats_router
 from yingji.web.api import router as geo_router
 
-api = NinjaAPI(
+api = YingjiAPI(
     title="Yingji API",
     version="1",
     description="应急 — emergency-management bureau records. Send `Authorization: Bearer <token>`; "

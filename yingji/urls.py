@@ -15,3 +15,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]
+
+# Under /api/ every error answers JSON, as the API's own do; the pages keep Django's error pages.
+handler400 = "yingji.core.api_errors.bad_request"
+handler403 = "yingji.core.api_errors.permission_denied"
+handler404 = "yingji.core.api_errors.page_not_found"
+handler500 = "yingji.core.api_errors.server_error"

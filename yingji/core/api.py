@@ -1,4 +1,5 @@
-"""API building blocks shared by every app: pagination and the error answers of DESIGN.md."""
+"""API building blocks shared by every app: pagination, the error answers of DESIGN.md, and the
+API class that answers every error as JSON and documents those answers in the schema."""
 
 import datetime
 from typing import Annotated, Any
@@ -15,6 +16,8 @@ from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
+from yingji.core import api_errors
+from yingji.core.api_schema import document_errors
 from yingji.core.errors import ApplicationError
 
 MAX_PAGE_SIZE = 500
@@ -101,7 +104,31 @@ def _field_name(loc: list) -> str:
     return ".".join(parts) or "non_field_errors"
 
 
+class YingjiAPI(NinjaAPI):
+    """NinjaAPI whose 405 answers JSON like every other error (api_errors), and whose schema
+    documents the error answers each operation can give (api_schema), once for all endpoints."""
+
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            pattern.callback = api_errors.json_not_allowed(pattern.callback)
+        return patterns, app_name, namespace
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_errors(schema)
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
+    def unreadable_body(request, exc: Exception):
+        # Django's own refusals of a body (too large, a broken multipart form, too many fields).
+        status, message = api_errors.body_problem(exc)
+        return api.create_response(request, {"errors": {"non_field_errors": [message]}}, status=status)
+
+    for body_error in api_errors.BODY_ERRORS:
+        api.add_exception_handler(body_error, unreadable_body)
+
     @api.exception_handler(NinjaValidationError)
     def invalid_input(request, exc: NinjaValidationError):
         errors: dict[str, list[str]] = {}
