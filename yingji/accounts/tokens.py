@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.accounts.models import ApiToken, hash_token
-from yingji.audit.services import audit_created, audit_record, snapshot
+from yingji.audit.services import audit_record, snapshot
 from yingji.core.errors import ApplicationError
 
 
@@ -22,21 +22,20 @@ class TokenRefused(ApplicationError):
 def token_issue(*, request, username: str, password: str) -> str:
     """Exchange a username and password for a new bearer token. Failed attempts count
     towards the same lockout as the login page (not atomic: a refusal must keep the failure
-    axes recorded)."""
+    that axes recorded)."""
     user = authenticate(request, username=username, password=password)
     if getattr(request, "axes_locked_out", False):
         raise TokenRefused(_("Too many failed attempts; try again later."), status=429)
     if user is None:
         raise TokenRefused(_("Wrong username or password."), status=401)
+    # Like a login, issuing a token is not written to the audit log; revoking one is.
     key = "yj_" + secrets.token_urlsafe(32)
-    with transaction.atomic():
-        token = ApiToken.objects.create(
-            user=user,
-            key_hash=hash_token(key),
-            prefix=key[:10],
-            expires_at=timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DAYS),
-        )
-        audit_created(actor=user, obj=token)
+    ApiToken.objects.create(
+        user=user,
+        key_hash=hash_token(key),
+        prefix=key[:10],
+        expires_at=timezone.now() + datetime.timedelta(days=settings.API_TOKEN_DAYS),
+    )
     return key
 
 
