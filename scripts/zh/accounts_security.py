@@ -24,4 +24,8 @@ ZH = {
     "Changing your password revokes all your API tokens.": "修改密码将吊销您的全部API令牌。",
     "Back to my account": "返回我的账户",
     "Password changed. Your API tokens were revoked.": "密码已修改，您的API令牌已全部吊销。",
+    # The lockout page (templates/registration/locked_out.html)
+    "Too many failed login attempts from your address. Logging in from it is paused: try again in "
+    "%(minutes)s min, or ask your system administrator to unlock the account.": "您所在地址的登录失败次数过多，"
+    "已暂停从该地址登录：请 %(minutes)s 分钟后再试，或请系统管理员解除锁定。",
 }

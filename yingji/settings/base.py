@@ -128,10 +128,16 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: lock a username from one address after repeated failures.
+# Login throttling (yingji/accounts/lockout.py): a username from one address is locked after
+# YINGJI_LOGIN_FAILURE_LIMIT failures, an address after YINGJI_LOGIN_ADDRESS_FAILURE_LIMIT
+# failures whatever the usernames. The address is the client's behind the trusted proxies.
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")  # as gunicorn reads it
 AXES_FAILURE_LIMIT = env_int("YINGJI_LOGIN_FAILURE_LIMIT", 5)
+YINGJI_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("YINGJI_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = env_int("YINGJI_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "yingji.accounts.lockout.LoginLockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "yingji.accounts.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "yingji.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
