@@ -2,15 +2,14 @@
 
 from contextvars import ContextVar
 
-from django.conf import settings
+from yingji.accounts.client_address import client_address
 
 client_ip: ContextVar[str | None] = ContextVar("client_ip", default=None)
 
 
 def request_ip(request) -> str | None:
-    header = getattr(settings, "YINGJI_CLIENT_IP_HEADER", None)
-    value = request.META.get(header) if header else None
-    return (value or request.META.get("REMOTE_ADDR") or "").split(",")[0].strip() or None
+    # The same address the login lockout counts: behind a trusted proxy, the client's own.
+    return client_address(request)
 
 
 class AuditContextMiddleware:

@@ -24,6 +24,25 @@ def test_an_entry_records_actor_ip_object_and_values(api, admin):
     assert entry.region_code == "430102015001"
 
 
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "recorded"),
+    [
+        ("127.0.0.1", "10.9.8.7", "10.9.8.7"),  # behind the trusted nginx: the client
+        ("10.1.2.3", "10.9.8.7", "10.1.2.3"),  # a client's own header proves nothing
+        ("127.0.0.1", "6.6.6.6, 10.9.8.7", "10.9.8.7"),  # what the client prepended neither
+    ],
+)
+def test_the_address_is_the_clients_own_behind_the_trusted_proxy(api, admin, peer, forwarded, recorded):
+    api(admin).post(
+        "/api/v1/regions",
+        {"code": "430102015001", "name": "东岸社区", "parent_code": "430102015"},
+        "application/json",
+        REMOTE_ADDR=peer,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+    assert AuditEntry.objects.get(object_id="430102015001").ip == recorded
+
+
 def test_update_and_workflow_entries_keep_before_and_after(bureau):
     e = enterprise_factory(name="旧名称")
     before = snapshot(e)
