@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from yingji.accounts.choices import AUDIT_READERS, Role
+from yingji.reports.permissions import REPORT_READERS
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ NAV = [
     ),
     NavItem(_("Inspections"), "inspections:list"),
     NavItem(_("Hazards"), "hazards:list"),
-    NavItem(_("Work summary"), "reports:work-summary", frozenset({Role.ADMIN, Role.BUREAU, Role.LEADER})),
+    NavItem(_("Work summary"), "reports:work-summary", REPORT_READERS),
     NavItem(_("Notifications"), "notifications:list", frozenset(Role) - {Role.ADMIN}),
     NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS)),
     NavItem(_("API"), "api:openapi-view"),
