@@ -3,10 +3,13 @@ hazard router, so that /import and /export are not read as a hazard id."""
 
 from typing import Literal
 
-from ninja import File, Query, Router, Schema, Status, UploadedFile
+from ninja import File, Header, Query, Router, Schema, Status, UploadedFile
 
+from yingji.core.api import DetailOut
 from yingji.hazards import ledger
 from yingji.hazards.api import HazardFilters
+from yingji.imports.schemas import CONFIRM_DESCRIPTION, KEY_DESCRIPTION, DuplicateImportOut, confirmed
+from yingji.imports.services import MAX_KEY_LENGTH, DuplicateImport
 
 router = Router(tags=["hazards"])
 
@@ -30,12 +33,33 @@ class LedgerErrorOut(Schema):
     errors: LedgerErrorsOut
 
 
-@router.post("/import", response={201: CreatedOut, 400: LedgerErrorOut})
-def ledger_import(request, file: File[UploadedFile]):
+@router.post(
+    "/import", response={201: CreatedOut, 400: LedgerErrorOut, 409: DuplicateImportOut, 422: DetailOut}
+)
+def ledger_import(
+    request,
+    file: File[UploadedFile],
+    confirm_duplicate: bool = Query(False, description=CONFIRM_DESCRIPTION),
+    idempotency_key: str | None = Header(
+        None, alias="Idempotency-Key", max_length=MAX_KEY_LENGTH, description=KEY_DESCRIPTION
+    ),
+):
     """Import a ledger (xlsx, xls or csv; the template of DOMAIN.md §0.3), all rows or none.
-    400 lists every problem: `errors.file` for the file, `errors.rows` with each bad row's
-    number as the spreadsheet shows it, the column header and the message."""
-    return Status(201, {"created": ledger.ledger_import_upload(actor=request.auth, upload=file)})
+    400 lists every problem: `errors.file` for the file (also one too large, or one that
+    unpacks past the limits), `errors.rows` with each bad row's number as the spreadsheet
+    shows it, the column header and the message. 409: the same file was imported before in
+    your organisation (`previous` names that import); send confirm_duplicate=true to import
+    it again."""
+    try:
+        imported = ledger.ledger_import_upload(
+            actor=request.auth,
+            upload=file,
+            confirm_duplicate=confirmed(request, confirm_duplicate),
+            idempotency_key=idempotency_key or "",
+        )
+    except DuplicateImport as e:
+        return Status(409, e.body())
+    return Status(imported.status, imported.body)
 
 
 FILE = {"schema": {"type": "string", "format": "binary"}}

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from yingji.hazards import ledger, permissions
 from yingji.hazards.views import list_filters
+from yingji.imports.services import DuplicateImport
+from yingji.imports.views import confirmed_again
 
 SHOWN_ERRORS = 1000  # a page of a hundred thousand problems helps nobody; the API lists them all
 
@@ -23,7 +25,17 @@ def ledger_import(request):
         try:
             if upload is None:
                 raise ledger.LedgerError(file=[_("Choose a ledger file to import.")])
-            created = ledger.ledger_import_upload(actor=request.user, upload=upload)
+            imported = ledger.ledger_import_upload(
+                actor=request.user, upload=upload, confirm_duplicate=confirmed_again(request, upload)
+            )
+        except DuplicateImport as e:
+            # Asked, not refused: the same file chosen again with the box ticked imports it.
+            context |= {
+                "duplicate": e.question(),
+                "duplicate_sha256": e.previous.sha256,
+                "filename": upload.name,
+            }
+            return render(request, "hazards/ledger_import.html", context)
         except ledger.LedgerError as e:
             context |= {
                 "file_errors": e.file,
@@ -35,7 +47,9 @@ def ledger_import(request):
             # 200, as a form shown again with its errors (browsers log a 400 page as a failure).
             return render(request, "hazards/ledger_import.html", context)
         messages.success(
-            request, _("Imported %(count)s hazards from %(file)s.") % {"count": created, "file": upload.name}
+            request,
+            _("Imported %(count)s hazards from %(file)s.")
+            % {"count": imported.record.created, "file": upload.name},
         )
         return redirect("ledger:import")
     return render(request, "hazards/ledger_import.html", context)

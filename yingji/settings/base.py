@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "yingji.audit",
     "yingji.inspections",
     "yingji.hazards",
+    "yingji.imports",
     "yingji.accidents",
     "yingji.notifications",
     "yingji.stats",

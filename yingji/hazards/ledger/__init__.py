@@ -36,7 +36,12 @@ from yingji.hazards.ledger.export import (
 )
 from yingji.hazards.ledger.reading import MAX_FILE_BYTES, MAX_UNPACKED_BYTES, ledger_read
 from yingji.hazards.ledger.validation import ledger_validate
-from yingji.hazards.ledger.writing import ledger_import, ledger_import_upload, ledger_write
+from yingji.hazards.ledger.writing import (
+    ledger_import,
+    ledger_import_file,
+    ledger_import_upload,
+    ledger_write,
+)
 from yingji.hazards.ledger.xlsx import xlsx_stream
 
 __all__ = [
@@ -55,6 +60,7 @@ __all__ = [
     "csv_stream",
     "ledger_export_response",
     "ledger_import",
+    "ledger_import_file",
     "ledger_import_upload",
     "ledger_read",
     "ledger_rows",

@@ -1,18 +1,19 @@
 """The first step of an import: an xlsx, xls, ods or csv file to its data rows. `ledger_read`
 finds the header row (the one with 隐患描述), maps its cells to the template's columns and keeps
-the rows under it; a file too large, unreadable or without the required columns is a LedgerError."""
+the rows under it; a file too large (yingji.core.uploads: no zip bombs), unreadable or without
+the required columns is a LedgerError."""
 
 import csv
 import functools
 import gc
 import io
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
+from yingji.core import uploads
 from yingji.hazards.ledger.cells import _SPACE
 from yingji.hazards.ledger.columns import (
     BY_HEADER,
@@ -24,8 +25,9 @@ from yingji.hazards.ledger.columns import (
 )
 from yingji.hazards.ledger.errors import LedgerError
 
-MAX_FILE_BYTES = 100 * 1024 * 1024  # about 1.2 million rows of xlsx as export writes them
-MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024  # what an xlsx may inflate to: no zip bombs
+# What a worker takes (about 150,000 rows); the command line takes more (uploads.py).
+MAX_FILE_BYTES = uploads.WEB.file_bytes
+MAX_UNPACKED_BYTES = uploads.WEB.unpacked_bytes
 
 
 def _without_gc(function):
@@ -57,11 +59,16 @@ def _header_key(cell) -> str:
 
 
 @_without_gc
-def ledger_read(data: bytes) -> Sheet:
-    """The template's columns and the data rows of an xlsx, xls, ods or csv file."""
-    if len(data) > MAX_FILE_BYTES:
-        raise LedgerError(file=[_("The file is larger than %(mb)s MB.") % {"mb": MAX_FILE_BYTES >> 20}])
-    if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+def ledger_read(data: bytes, limits: uploads.Limits | None = None) -> Sheet:
+    """The template's columns and the data rows of an xlsx, xls, ods or csv file, once the file
+    has passed the upload checks (no zip bombs, no more cells than the limits)."""
+    try:
+        uploads.check_upload(data, limits)
+    except uploads.Unreadable:
+        raise LedgerError(file=[_("The file is not a readable xlsx, xls or csv file.")]) from None
+    except uploads.UploadRefused as e:
+        raise LedgerError(file=[e.message]) from None
+    if data[:4] == b"PK\x03\x04" or data[:8] == uploads.OLE:
         tables = _workbook_tables(data)
     else:
         tables = iter([_csv_table(data)])
@@ -79,17 +86,12 @@ def _has_description(row: list) -> bool:
 def _workbook_tables(data: bytes) -> Iterator[list[list]]:
     unreadable = _("The file is not a readable xlsx, xls or csv file.")
     try:
-        if data[:2] == b"PK":
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                if sum(i.file_size for i in archive.infolist()) > MAX_UNPACKED_BYTES:
-                    raise LedgerError(file=[unreadable])
         book = CalamineWorkbook.from_object(io.BytesIO(data))
         for name in book.sheet_names:
             # skip_empty_area=False keeps the sheet's own row numbers: row 1 is rows[0].
             yield book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except (
         CalamineError,
-        zipfile.BadZipFile,
         ValueError,
         OSError,
         EOFError,

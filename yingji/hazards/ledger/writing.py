@@ -1,10 +1,9 @@
 """The last step of an import, and the import itself. `ledger_write` writes validated rows all
 or nothing, in one transaction: the hazards (COPY on PostgreSQL, bulk_create elsewhere), a
-timeline event each, and one audit entry for the file. `ledger_import` runs read, validate and
-write for a file's bytes; `ledger_import_upload` for an uploaded file."""
+timeline event each, and one audit entry for the file. `ledger_import_file` runs read, validate
+and write for a file's bytes, once (yingji.imports); `ledger_import_upload` for an uploaded file."""
 
 import datetime
-import hashlib
 import json
 import os
 from collections import Counter
@@ -15,13 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_record
+from yingji.core import uploads
 from yingji.hazards import permissions
 from yingji.hazards.choices import DONE_STATES
 from yingji.hazards.ledger.columns import S
 from yingji.hazards.ledger.errors import LedgerError
-from yingji.hazards.ledger.reading import MAX_FILE_BYTES, _without_gc, ledger_read
+from yingji.hazards.ledger.reading import _without_gc, ledger_read
 from yingji.hazards.ledger.validation import ParsedRow, ledger_validate
 from yingji.hazards.models import Hazard, HazardEvent
+from yingji.imports.models import ImportKind
+from yingji.imports.services import Imported, import_once, sha256_of
 from yingji.regions.models import CODE_LENGTHS
 
 BATCH = 5000
@@ -166,17 +168,48 @@ def _common_region(codes: set[str]) -> str:
     return next((prefix[:n] for n in sorted(CODE_LENGTHS, reverse=True) if n <= len(prefix)), "")
 
 
-def ledger_import(*, actor, data: bytes, filename: str) -> int:
-    """Import a ledger file, all or nothing; the number of hazards created."""
+def ledger_import_file(
+    *,
+    actor,
+    data: bytes,
+    filename: str,
+    confirm_duplicate: bool = False,
+    idempotency_key: str = "",
+    limits: uploads.Limits | None = None,
+) -> Imported:
+    """Import a ledger file, all or nothing, once (yingji.imports: a file imported before in the
+    organisation is a DuplicateImport unless confirmed; a retried Idempotency-Key replays)."""
     if not permissions.can_register(actor):
         raise PermissionDenied(_("Your role may not import hazards."))
-    rows = ledger_validate(ledger_read(data), actor=actor)
-    return ledger_write(rows, actor=actor, filename=filename, sha256=hashlib.sha256(data).hexdigest())
+    digest = sha256_of(data)
+
+    def write(rows: list[ParsedRow]) -> tuple[int, int, dict]:
+        created = ledger_write(rows, actor=actor, filename=filename, sha256=digest)
+        return len(rows), created, {"created": created}
+
+    return import_once(
+        kind=ImportKind.HAZARDS,
+        actor=actor,
+        data=data,
+        filename=filename,
+        prepare=lambda: ledger_validate(ledger_read(data, limits), actor=actor),
+        write=write,
+        confirm_duplicate=confirm_duplicate,
+        idempotency_key=idempotency_key,
+    )
 
 
-def ledger_import_upload(*, actor, upload) -> int:
+def ledger_import(*, actor, data: bytes, filename: str, **options) -> int:
+    """Import a ledger file (ledger_import_file); the number of hazards created."""
+    return ledger_import_file(actor=actor, data=data, filename=filename, **options).record.created
+
+
+def ledger_import_upload(*, actor, upload, **options) -> Imported:
     if not permissions.can_register(actor):
         raise PermissionDenied(_("Your role may not import hazards."))
-    if upload.size > MAX_FILE_BYTES:
-        raise LedgerError(file=[_("The file is larger than %(mb)s MB.") % {"mb": MAX_FILE_BYTES >> 20}])
-    return ledger_import(actor=actor, data=upload.read(), filename=os.path.basename(upload.name or ""))
+    limit = uploads.WEB.file_bytes
+    if upload.size > limit:
+        raise LedgerError(file=[_("The file is larger than %(mb)s MB.") % {"mb": limit // uploads.MB}])
+    data = upload.read(limit + 1)
+    name = os.path.basename(upload.name or "")
+    return ledger_import_file(actor=actor, data=data, filename=name, **options)

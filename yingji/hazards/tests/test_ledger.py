@@ -1,6 +1,7 @@
 """The ledger (台账) import: the template's header rules, every cell form, every rule as a row
 error with its row and column, all or nothing, the enterprise lookup, and the round trip."""
 
+import dataclasses
 import datetime
 import io
 from collections import Counter
@@ -13,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from yingji.audit.models import AuditEntry
+from yingji.core import uploads
 from yingji.hazards import ledger
 from yingji.hazards.models import Hazard, HazardEvent
 from yingji.hazards.services import hazard_act
@@ -441,9 +443,9 @@ def test_excels_unicode_text_is_read_too(street, enterprises):
 
 def test_too_large_or_inflating_files_are_refused(street, enterprises, monkeypatch):
     data = ledger_file([row(enterprises["A"])])
-    monkeypatch.setattr(ledger.reading, "MAX_UNPACKED_BYTES", 1000)
-    assert problems(street, data) == ["The file is not a readable xlsx, xls or csv file."]
-    monkeypatch.setattr(ledger.reading, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(uploads, "WEB", dataclasses.replace(uploads.WEB, unpacked_bytes=1000))
+    assert problems(street, data) == ["The file unpacks to more than 0 MB: too large to import here."]
+    monkeypatch.setattr(uploads, "WEB", dataclasses.replace(uploads.WEB, file_bytes=100))
     assert problems(street, data) == ["The file is larger than 0 MB."]
 
 
