@@ -4,10 +4,10 @@ import datetime
 from decimal import Decimal
 from typing import Literal
 
-from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Header, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
-from yingji.core.api import MAX_ID, ErrorOut, Page
+from yingji.core.api import MAX_ID, DetailOut, ErrorOut, Page
 from yingji.core.industries import Industry
 from yingji.enterprises import selectors, services, workbook
 from yingji.enterprises.choices import (
@@ -18,6 +18,8 @@ from yingji.enterprises.choices import (
     StandardisationGrade,
 )
 from yingji.enterprises.export import enterprise_export_response
+from yingji.imports.schemas import CONFIRM_DESCRIPTION, KEY_DESCRIPTION, DuplicateImportOut, confirmed
+from yingji.imports.services import MAX_KEY_LENGTH, DuplicateImport
 
 router = Router(tags=["enterprises"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -175,15 +177,34 @@ def enterprise_export(request, filters: Query[EnterpriseFilters]):
     return enterprise_export_response(enterprises)
 
 
-@router.post("/import", response={201: ImportOut, 400: ImportErrorOut})
-def enterprise_import(request, file: File[UploadedFile]):
+@router.post(
+    "/import", response={201: ImportOut, 400: ImportErrorOut, 409: DuplicateImportOut, 422: DetailOut}
+)
+def enterprise_import(
+    request,
+    file: File[UploadedFile],
+    confirm_duplicate: bool = Query(False, description=CONFIRM_DESCRIPTION),
+    idempotency_key: str | None = Header(
+        None, alias="Idempotency-Key", max_length=MAX_KEY_LENGTH, description=KEY_DESCRIPTION
+    ),
+):
     """Register or update the enterprises of an .xlsx file, all or nothing. A rejected file
-    answers 400 with `rows`: each problem with its row number and column header."""
+    answers 400 with `rows`: each problem with its row number and column header (a file too
+    large, or one that unpacks past the limits, is a problem of the file). 409: the same file
+    was imported before in your organisation (`previous` names that import); send
+    confirm_duplicate=true to import it again."""
     try:
-        result = workbook.import_workbook(actor=request.auth, file=file)
+        imported = workbook.import_workbook_file(
+            actor=request.auth,
+            file=file,
+            confirm_duplicate=confirmed(request, confirm_duplicate),
+            idempotency_key=idempotency_key or "",
+        )
     except workbook.ImportRejected as e:
         return Status(400, {"errors": e.errors, "rows": e.rows()})
-    return Status(201, result.__dict__)
+    except DuplicateImport as e:
+        return Status(409, e.body())
+    return Status(imported.status, imported.body)
 
 
 @router.get("/{enterprise_id}", response=EnterpriseOut)

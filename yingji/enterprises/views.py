@@ -17,6 +17,8 @@ from yingji.enterprises.export import enterprise_export_response
 from yingji.enterprises.forms import EnterpriseForm, ImportForm, initial_for
 from yingji.enterprises.models import Enterprise
 from yingji.enterprises.permissions import can_edit, can_register, editable_fields
+from yingji.imports.services import DuplicateImport
+from yingji.imports.views import confirmed_again
 from yingji.regions.models import Region
 
 FILTERS = ("search", "industry", "region", "risk_grade", "status", "department", *FLAGS)
@@ -68,12 +70,17 @@ def enterprise_import(request):
     if not can_register(request.user):
         raise PermissionDenied(_("Your role may not do this."))
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems, duplicate = [], None
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            result = workbook.import_workbook(actor=request.user, file=form.cleaned_data["file"])
+            result = workbook.import_workbook(
+                actor=request.user, file=upload, confirm_duplicate=confirmed_again(request, upload)
+            )
         except workbook.ImportRejected as e:
             problems = e.problems
+        except DuplicateImport as e:  # asked, not refused: the same file again, box ticked, imports it
+            duplicate = {"question": e.question(), "sha256": e.previous.sha256, "filename": upload.name}
         else:
             messages.success(
                 request,
@@ -86,7 +93,7 @@ def enterprise_import(request):
                     _("Columns not imported: %(columns)s.") % {"columns": "、".join(result.ignored_columns)},
                 )
             return redirect("enterprises:list")
-    context = {"form": form, "problems": problems, "columns": workbook.COLUMNS}
+    context = {"form": form, "problems": problems, "duplicate": duplicate, "columns": workbook.COLUMNS}
     return render(request, "enterprises/import.html", context)
 
 

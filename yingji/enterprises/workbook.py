@@ -23,6 +23,8 @@ An exported file imports back without changing anything.
 """
 
 import datetime
+import io
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ from stdnum.cn import uscc as uscc_number
 from yingji.accounts.access import require_role
 from yingji.accounts.choices import OrgKind
 from yingji.accounts.models import Organisation
+from yingji.core import uploads
 from yingji.core.errors import ApplicationError
 from yingji.core.exports import unguard
 from yingji.core.industries import Industry
@@ -44,10 +47,12 @@ from yingji.enterprises import services
 from yingji.enterprises.choices import EnterpriseStatus, RiskGrade, Scale, StandardisationGrade
 from yingji.enterprises.models import Enterprise
 from yingji.enterprises.permissions import REGISTRARS
+from yingji.imports.models import ImportKind
+from yingji.imports.services import Imported, import_once
 from yingji.regions.models import Region
 from yingji.regions.scoping import Jurisdiction
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = uploads.WEB.file_bytes  # and the other limits of core/uploads.py
 
 # The Chinese of the files: a contract with users' spreadsheets, so not translated.
 INDUSTRY_ZH = {
@@ -385,10 +390,40 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def import_workbook(*, actor, file, dry_run: bool = False) -> ImportResult:
-    """Register or update every enterprise of the file, or none (ImportRejected)."""
+def import_workbook_file(
+    *, actor, file, confirm_duplicate: bool = False, idempotency_key: str = "", limits=None
+) -> Imported:
+    """Register or update every enterprise of the file, or none (ImportRejected), once
+    (yingji.imports: a file imported before in the organisation is a DuplicateImport unless
+    confirmed; a retried Idempotency-Key replays the first answer)."""
     require_role(actor, REGISTRARS)
-    rows = _read(file)
+    data = _bytes(file, limits)
+
+    def write(rows: list[list]) -> tuple[int, int, dict]:
+        result = _apply(actor, rows, dry_run=False)
+        return result.created + result.updated + result.unchanged, result.created, dict(result.__dict__)
+
+    return import_once(
+        kind=ImportKind.ENTERPRISES,
+        actor=actor,
+        data=data,
+        filename=os.path.basename(getattr(file, "name", "") or ""),
+        prepare=lambda: _read(data, limits),
+        write=write,
+        confirm_duplicate=confirm_duplicate,
+        idempotency_key=idempotency_key,
+    )
+
+
+def import_workbook(*, actor, file, dry_run: bool = False, **options) -> ImportResult:
+    """import_workbook_file's result; a dry run checks every row and records nothing."""
+    if not dry_run:
+        return ImportResult(**import_workbook_file(actor=actor, file=file, **options).body)
+    require_role(actor, REGISTRARS)
+    return _apply(actor, _read(_bytes(file, options.get("limits")), options.get("limits")), dry_run=True)
+
+
+def _apply(actor, rows: list[list], *, dry_run: bool) -> ImportResult:
     start, columns, result = _header(rows)
     problems: list[Problem] = []
     with transaction.atomic():
@@ -402,18 +437,28 @@ def import_workbook(*, actor, file, dry_run: bool = False) -> ImportResult:
     return result
 
 
-def _read(file) -> list[list]:
+def _bytes(file, limits) -> bytes:
+    limit = (limits or uploads.WEB).file_bytes
     size = getattr(file, "size", None)
-    if size is not None and size > MAX_BYTES:
-        raise ImportRejected(
-            [Problem(None, None, "file", _("A file may be at most %(mb)s MB.") % {"mb": MAX_BYTES // 2**20})]
-        )
+    if (size is not None and size > limit) or len(data := file.read(limit + 1)) > limit:
+        message = _("A file may be at most %(mb)s MB.") % {"mb": limit // uploads.MB}
+        raise ImportRejected([Problem(None, None, "file", message)])
+    return data
+
+
+def _read(data: bytes, limits) -> list[list]:
+    unreadable = _("This is not an Excel workbook (.xlsx) that can be read.")
     try:
-        book = CalamineWorkbook.from_filelike(file)
+        uploads.check_upload(data, limits)  # before the parser: no zip bombs (core/uploads.py)
+    except uploads.Unreadable:
+        raise ImportRejected([Problem(None, None, "file", unreadable)]) from None
+    except uploads.UploadRefused as e:
+        raise ImportRejected([Problem(None, None, "file", e.message)]) from None
+    try:
+        book = CalamineWorkbook.from_object(io.BytesIO(data))
         return book.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except (CalamineError, ValueError, IndexError, OSError):
-        message = _("This is not an Excel workbook (.xlsx) that can be read.")
-        raise ImportRejected([Problem(None, None, "file", message)]) from None
+        raise ImportRejected([Problem(None, None, "file", unreadable)]) from None
 
 
 def _header(rows: list[list]) -> tuple[int, dict[int, tuple[str, Column]], ImportResult]:

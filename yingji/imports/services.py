@@ -74,6 +74,15 @@ class DuplicateImport(ApplicationError):
     def body(self) -> dict:
         return {"detail": self.message, "previous": previous_of(self.previous)}
 
+    def for_command_line(self) -> str:
+        return (
+            _(
+                "This file was already imported on %(date)s by %(user)s (%(rows)s rows): nothing imported. "
+                "Add --confirm-duplicate to import it again."
+            )
+            % self._facts()
+        )
+
     def question(self) -> str:
         """For the web page, which asks before importing again."""
         return _(

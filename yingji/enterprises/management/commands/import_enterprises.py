@@ -5,7 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from yingji.accounts.models import User
+from yingji.core import uploads
 from yingji.enterprises import workbook
+from yingji.imports.services import DuplicateImport
 
 
 def fail(message: str) -> CommandError:
@@ -22,18 +24,31 @@ class Command(BaseCommand):
         parser.add_argument("file", help="the .xlsx workbook")
         parser.add_argument("--user", required=True, help="the username the changes are recorded under")
         parser.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+        parser.add_argument(
+            "--confirm-duplicate",
+            action="store_true",
+            help="import a file that was imported before in the user's organisation (else exit 2)",
+        )
 
-    def handle(self, *args, file, user, dry_run, **options):
+    def handle(self, *args, file, user, dry_run, confirm_duplicate, **options):
         with translation.override("en"):  # the command line speaks English, like its --help
-            self._import(Path(file), user, dry_run)
+            self._import(Path(file), user, dry_run, confirm_duplicate)
 
-    def _import(self, path: Path, username: str, dry_run: bool):
+    def _import(self, path: Path, username: str, dry_run: bool, confirm_duplicate: bool):
         actor = User.objects.filter(username=username, is_active=True).first()
         if actor is None:
             raise fail(f"No active user {username!r}.")
         try:
             with path.open("rb") as file:
-                result = workbook.import_workbook(actor=actor, file=file, dry_run=dry_run)
+                result = workbook.import_workbook(
+                    actor=actor,
+                    file=file,
+                    dry_run=dry_run,
+                    confirm_duplicate=confirm_duplicate,
+                    limits=uploads.command_line_limits(),  # a province's registry, not a worker's
+                )
+        except DuplicateImport as e:
+            raise fail(e.for_command_line()) from None
         except OSError as e:
             raise fail(f"Cannot read {path}: {e.strerror or e}.") from None
         except PermissionDenied:
