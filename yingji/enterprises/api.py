@@ -191,7 +191,7 @@ def enterprise_import(
     """Register or update the enterprises of an .xlsx file, all or nothing. A rejected file
     answers 400 with `rows`: each problem with its row number and column header (a file too
     large, or one that unpacks past the limits, is a problem of the file). 409: the same file
-    was imported before in your organisation (`previous` names that import); send
+    was imported before within your jurisdiction (`previous` names that import); send
     confirm_duplicate=true to import it again."""
     try:
         imported = workbook.import_workbook_file(

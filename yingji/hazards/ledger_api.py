@@ -48,7 +48,7 @@ def ledger_import(
     400 lists every problem: `errors.file` for the file (also one too large, or one that
     unpacks past the limits), `errors.rows` with each bad row's number as the spreadsheet
     shows it, the column header and the message. 409: the same file was imported before in
-    your organisation (`previous` names that import); send confirm_duplicate=true to import
+    your jurisdiction (`previous` names that import); send confirm_duplicate=true to import
     it again."""
     try:
         imported = ledger.ledger_import_upload(

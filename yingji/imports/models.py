@@ -18,7 +18,7 @@ class ImportRecord(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     filename = models.CharField(_("file name"), max_length=255, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    # Duplicates are looked for within the importer's organisation (services.scope).
+    # Duplicates are looked for within the caller's jurisdiction (services.scope).
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

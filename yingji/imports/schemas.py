@@ -19,7 +19,7 @@ class DuplicateImportOut(Schema):
 
 
 CONFIRM_DESCRIPTION = (
-    "true: import a file that was imported before in your organisation (otherwise 409 naming "
+    "true: import a file that was imported before within your jurisdiction (otherwise 409 naming "
     "that import). Also accepted as a form field."
 )
 KEY_DESCRIPTION = (

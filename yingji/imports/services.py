@@ -2,10 +2,10 @@
 the caller confirms, and a request retried with the Idempotency-Key of one that landed gets that
 request's answer again without importing anything.
 
-Scope of "the same file": same kind, same SHA-256, imported by a user of the same organisation
-(an administrator without one: by the same user). The organisation is the unit that keeps the
-ledger; its users share one jurisdiction, so the 409 names a colleague's import and nothing
-outside the caller's jurisdiction, and another county's identical file is its own business.
+Scope of "the same file": same kind, same SHA-256, imported by a user whose organisation lies
+within the caller's jurisdiction (a bureau also finds its streets' imports; an administrator
+every import; an enterprise user only its own organisation's). So the 409 names only imports
+the caller could see the results of, and another county's identical file is its own business.
 
 Only imports that landed are recorded (the record commits with the rows): a refused file wrote
 nothing, so sending it again simply runs again and is refused the same way."""
@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.core.errors import ApplicationError
 from yingji.imports.models import ImportRecord
+from yingji.regions.scoping import Jurisdiction
 
 MAX_KEY_LENGTH = 200
 
@@ -105,10 +107,14 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def scope(user) -> dict:
-    if user.organisation_id:
-        return {"organisation_id": user.organisation_id}
-    return {"organisation__isnull": True, "user": user}
+def scope(user) -> Q:
+    """The imports a user's file may be a duplicate of (the module's docstring)."""
+    jurisdiction = Jurisdiction.of(user)
+    if jurisdiction.everything:
+        return Q()
+    if jurisdiction.enterprise_id is not None or not jurisdiction.region:
+        return Q(organisation_id=user.organisation_id, organisation__isnull=False)
+    return Q(region_code__startswith=jurisdiction.region)
 
 
 def import_once(
@@ -132,7 +138,7 @@ def import_once(
         return _replay(earlier, kind, digest)
     if not confirm_duplicate:
         previous = (
-            ImportRecord.objects.filter(kind=kind, sha256=digest, **scope(actor))
+            ImportRecord.objects.filter(scope(actor), kind=kind, sha256=digest)
             .select_related("user")
             .order_by("-created_at", "-id")
             .first()

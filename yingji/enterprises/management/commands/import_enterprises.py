@@ -27,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--confirm-duplicate",
             action="store_true",
-            help="import a file that was imported before in the user's organisation (else exit 2)",
+            help="import a file that was imported before within the user's jurisdiction (else exit 2)",
         )
 
     def handle(self, *args, file, user, dry_run, confirm_duplicate, **options):

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--confirm-duplicate",
             action="store_true",
-            help="import a file that was imported before in the user's organisation (else exit 2)",
+            help="import a file that was imported before within the user's jurisdiction (else exit 2)",
         )
         parser.add_argument(
             "--max-rows",
