@@ -98,7 +98,9 @@ class DetailOut(Schema):
 
 def _field_name(loc: list) -> str:
     # ninja reports ("query", "filters", "page_size") or ("body", "payload", "code"): keep the field.
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "form")]
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header", "form", "file", "cookie"):
+        parts = parts[1:]  # where it was sent
     if parts and parts[0] in ("payload", "filters", "data", "pagination"):
         parts = parts[1:]  # the endpoint's argument name, not a field the client sent
     return ".".join(parts) or "non_field_errors"

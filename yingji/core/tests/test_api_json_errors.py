@@ -90,3 +90,8 @@ def test_the_pages_keep_their_html_error_pages(client, bureau):
     assert response.status_code == 404 and response["Content-Type"].startswith("text/html")
     response = client.post("/enterprises/import/", b"garbage", content_type="multipart/form-data")
     assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
+
+
+def test_a_multipart_form_without_its_file_names_the_file_field(api, bureau):
+    response = api(bureau).post("/api/v1/enterprises/import", {"note": "no file"})
+    assert set(answer(response, 400)["errors"]) == {"file"}
