@@ -194,25 +194,32 @@ def _sheet_head(widths: Sequence[float]) -> str:
 def _xml_row(letters: list[str], number: int, values: Iterable, style: str = "") -> str:
     cells = []
     for letter, value in zip(letters, values, strict=False):
-        if isinstance(value, str):
-            if value:  # always an inline string: never a formula, whatever it starts with
-                text = _xml_text(guard(value))
-                cells.append(
-                    f'<c r="{letter}{number}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-                )
+        if value is None:
+            continue
+        if isinstance(value, str):  # always an inline string: never a formula, whatever it starts with
+            if not value:
+                continue
+            if value[0] in _MAYBE_GUARDED:  # rare: the call only then
+                value = guard(value)
+            cells.append(
+                f'<c r="{letter}{number}"{style} t="inlineStr"><is><t>{_xml_text(value)}</t></is></c>'
+            )
+        elif isinstance(value, datetime.date):
+            cells.append(_date_cell(f"{letter}{number}", value))
         elif isinstance(value, bool):
             cells.append(f'<c r="{letter}{number}" t="b"><v>{int(value)}</v></c>')
-        elif isinstance(value, datetime.datetime):
-            if timezone.is_aware(value):
-                value = timezone.localtime(value)
-            seconds = value.hour * 3600 + value.minute * 60 + value.second
-            serial = value.toordinal() - _EPOCH_ORDINAL + seconds / 86400
-            cells.append(f'<c r="{letter}{number}" s="3"><v>{serial}</v></c>')
-        elif isinstance(value, datetime.date):
-            cells.append(f'<c r="{letter}{number}" s="1"><v>{value.toordinal() - _EPOCH_ORDINAL}</v></c>')
-        elif value is not None:
+        else:
             cells.append(f'<c r="{letter}{number}"><v>{value}</v></c>')
     return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+def _date_cell(reference: str, value: datetime.date) -> str:
+    if not isinstance(value, datetime.datetime):
+        return f'<c r="{reference}" s="1"><v>{value.toordinal() - _EPOCH_ORDINAL}</v></c>'
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    seconds = value.hour * 3600 + value.minute * 60 + value.second
+    return f'<c r="{reference}" s="3"><v>{value.toordinal() - _EPOCH_ORDINAL + seconds / 86400}</v></c>'
 
 
 def _xml_text(text: str) -> str:
