@@ -10,6 +10,7 @@ ZH = {
     "The file holds more than %(cells)s cells: too large to import here.": (
         "文件的单元格超过 %(cells)s 个，过大，无法在此导入。"
     ),
+    "The file has more than %(rows)s rows: too large to import here.": "文件超过 %(rows)s 行，过大，无法在此导入。",
     "Binary workbooks (.xlsb) are not accepted: save the file as .xlsx.": (
         "不接受二进制工作簿（.xlsb），请另存为 .xlsx。"
     ),

@@ -39,6 +39,7 @@ class Limits:
     xls_bytes: int  # an xls (OLE) file
     unpacked_bytes: int  # every part of a zip, inflated, together (also: one part)
     ratio: int  # how far a part may inflate, for parts over 1 MB
+    rows: int  # rows of one sheet (each row is checked and may carry problems)
     cells: int  # cells of the file's sheets together
     area: int  # the rectangle (rows x columns) one sheet spans
     text_bytes: int  # the text of the cells, each shared string counted where it is used
@@ -59,6 +60,7 @@ WEB = Limits(
     xls_bytes=16 * MB,
     unpacked_bytes=160 * MB,
     ratio=200,
+    rows=150_000,
     cells=3_000_000,
     area=6_000_000,
     text_bytes=160 * MB,
@@ -110,9 +112,17 @@ def _refuse_cells(limits: Limits) -> UploadRefused:
 
 def _check_text(data: bytes, limits: Limits) -> None:
     # Each separator or line break starts a cell: an upper bound, quoted text counted too.
-    cells = data.count(b",") + data.count(b"\t") + data.count(b"\n") + 1
+    rows = data.count(b"\n") + 1
+    if rows > limits.rows:
+        raise _refuse_rows(limits)
+    cells = data.count(b",") + data.count(b"\t") + rows
     if cells > limits.cells:
         raise _refuse_cells(limits)
+
+
+def _refuse_rows(limits: Limits) -> UploadRefused:
+    message = _("The file has more than %(rows)s rows: too large to import here.")
+    return UploadRefused(message % {"rows": f"{limits.rows:,}"})
 
 
 # --- zip: xlsx and ods ---------------------------------------------------------------------
@@ -264,6 +274,8 @@ class _Sheets:
         self.text += text
         if self.cells > self.limits.cells:
             raise _refuse_cells(self.limits)
+        if rows > self.limits.rows:
+            raise _refuse_rows(self.limits)
         if rows * columns > self.limits.area:
             message = _(
                 "A sheet spans %(rows)s rows by %(columns)s columns, more than %(cells)s cells: "
@@ -281,7 +293,7 @@ class _Sheets:
         reference follow the one before: the rectangle is bounded by the largest reference
         plus the cells and rows that have none."""
         max_row = max_column = cell_tags = row_tags = cell_refs = row_refs = 0
-        for chunk in chunks:
+        for chunk in _whole_tags(chunks):
             refs = (_REF if _ODD_SPELLING.search(chunk) else _REF_FAST).findall(chunk)
             if refs:
                 max_row = max(max_row, max(map(int, map(itemgetter(1), refs))))
@@ -306,6 +318,20 @@ class _Sheets:
         return self.strings[position] if position < len(self.strings) else 0
 
 
+def _whole_tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The chunks cut after their last tag, so that no tag is split between two (the rest goes
+    with the next; a megabyte without a tag is text, passed on as it is)."""
+    carry = b""
+    for chunk in chunks:
+        text = carry + chunk
+        end = text.rfind(b">") + 1
+        if len(text) - end > CHUNK:
+            end = len(text)
+        carry = text[end:]
+        yield text[:end]
+    yield carry
+
+
 def _tags(chunk: bytes, plain: tuple[bytes, ...], prefixed: bytes, pattern: re.Pattern) -> int:
     """How many tags of a kind a chunk holds: counted fast in the common spelling, by pattern
     when the chunk spells them otherwise (a namespace prefix, a line break in the tag)."""
@@ -328,17 +354,10 @@ def _scan_ods(chunks: Iterator[bytes], sheets: _Sheets) -> None:
     cell with content is laid out that many times. Empty cells and rows (self-closing) only
     move the position, as trailing ones do in every LibreOffice file."""
     state = {"row": 0, "row_repeat": 1, "column": 0, "height": 0, "width": 0, "cell": None}
-    carry = b""
     offset = 0
-    for chunk in chunks:
-        text = carry + chunk
-        end = text.rfind(b">") + 1
-        if len(text) - end > CHUNK:  # a megabyte without a tag: text inside a cell
-            end = len(text)
-        _ods_tags(text[:end], offset, state, sheets)
-        offset += end
-        carry = text[end:]
-    _ods_tags(carry, offset, state, sheets)
+    for text in _whole_tags(chunks):
+        _ods_tags(text, offset, state, sheets)
+        offset += len(text)
     sheets.add(cells=0, rows=state["height"], columns=state["width"], text=0)
 
 
