@@ -242,8 +242,8 @@ def _shared_string_lengths(chunks: Iterator[bytes], lengths: array) -> None:
 
 # A cell or row reference r="AB12" (r="12" for a row); the letters name the column.
 _REF = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]{0,3})([0-9]+)')
-_REF_FAST = re.compile(rb'r="([A-Za-z]{0,3})([0-9]+)"')
-_ODD_SPELLING = re.compile(rb"r\s+=|r=\s|r='")
+_REF_FAST = re.compile(rb' r="([A-Za-z]{0,3})([0-9]+)"')  # the spelling of Excel and every writer we know
+_ODD_SPELLING = re.compile(rb"r\s+=|r=\s|r='|[\t\r\n]r=")
 # A cell or row tag, any namespace prefix, any spacing: <c …>, <x:c>, <row …>.
 _CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _ROW = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
