@@ -51,4 +51,11 @@ ZH = {
     "major hazards found": "重大隐患数",
     "major hazards listed for supervision": "挂牌督办重大隐患数",
     "major hazards written off": "销号重大隐患数",
+    "Title": "标题",
+    "Section 1, safety situation: production accidents": "一、安全生产形势：生产安全事故",
+    "Section 1, safety situation: road traffic, fires and forest fires": "一、安全生产形势：道路交通事故、火灾和森林火灾",
+    "Section 2, work done: inspections and hazards": "二、工作开展情况：安全检查和隐患排查治理",
+    "Section 3, problems: the opening sentence": "三、存在问题：开头语",
+    "Section 3, problems: when the numbers show none": "三、存在问题：数据未显示突出问题时",
+    "Section 4, plan for the next period (one item a line)": "四、下步工作计划（每行一条）",
 }

@@ -42,6 +42,15 @@ DEFAULTS = {
         "四是做好应急准备，加强值班值守和预警响应，确保{{ region_word }}安全生产形势持续稳定。"
     ),
 }
+# What the wording page calls each part; a WorkPart brings its own title.
+PART_TITLES = {
+    "title": _("Title"),
+    "situation": _("Section 1, safety situation: production accidents"),
+    "other_kinds": _("Section 1, safety situation: road traffic, fires and forest fires"),
+    "problems_intro": _("Section 3, problems: the opening sentence"),
+    "no_problems": _("Section 3, problems: when the numbers show none"),
+    "plan": _("Section 4, plan for the next period (one item a line)"),
+}
 
 
 # The placeholders every part is given (summary._context), with what they say. The work

@@ -21,6 +21,7 @@ class WorkPart:
     numbers: Callable[[Value], dict]
     order: int = 100
     labels: Mapping[str, str] = field(default_factory=dict)  # placeholder → what it holds
+    title: str = ""  # what the wording page calls the paragraph
 
 
 WORK_PARTS: dict[str, WorkPart] = {}
@@ -29,6 +30,7 @@ WORK_PARTS: dict[str, WorkPart] = {}
 def register_work_part(part: WorkPart) -> None:
     WORK_PARTS[part.key] = part
     narrative.DEFAULTS[part.key] = part.default
+    narrative.PART_TITLES[part.key] = part.title or part.key
     wording.check(part.default, placeholder_names(part.key))  # a mistake shows at start-up
 
 
@@ -86,6 +88,7 @@ register_work_part(
         default=narrative.DEFAULTS["work"],
         numbers=_inspections_and_hazards,
         order=10,
+        title=_("Section 2, work done: inspections and hazards"),
         labels={
             "inspections.count": _("safety inspections"),
             "inspections.person_times": _("inspector person-times"),

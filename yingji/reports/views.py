@@ -8,7 +8,7 @@ from yingji.core.errors import ApplicationError
 from yingji.regions.scoping import Jurisdiction
 from yingji.reports import services
 from yingji.reports.api import summary_response, table_response
-from yingji.reports.narrative import DEFAULTS, Narrative
+from yingji.reports.narrative import DEFAULTS, PART_TITLES, Narrative
 from yingji.reports.parts import placeholders
 from yingji.reports.permissions import require_report_reader, require_wording_editor
 from yingji.reports.summary import build_summary
@@ -75,7 +75,13 @@ def wording(request):
             return redirect("reports:wording")
     narrative = Narrative(services.wording_organisation_id(request.user))
     parts = [
-        (key, request.POST.get(key) if errors else narrative.text(key), errors.get(key), placeholders(key))
+        (
+            key,
+            PART_TITLES.get(key, key),
+            request.POST.get(key) if errors else narrative.text(key),
+            errors.get(key),
+            placeholders(key),
+        )
         for key in DEFAULTS
     ]
     context = {"parts": parts, "defaults": narrative.organisation_id is None, "syntax_help": _syntax_help()}

@@ -85,7 +85,7 @@ def test_an_attack_is_refused_on_save_naming_what_is_wrong(client, bureau, paylo
     web_login(client, "bureau")
     response = client.post("/reports/wording/", dict(DEFAULTS) | {"plan": payload})
     assert response.status_code == 400
-    error = dict((k, e) for k, _t, e, _p in response.context["parts"])["plan"]
+    error = dict((k, e) for k, _title, _t, e, _p in response.context["parts"])["plan"]
     assert named in error
     assert not NarrativeText.objects.exists()
     with pytest.raises(ApplicationError) as refused:
@@ -173,7 +173,7 @@ def test_a_bureau_s_wording_is_its_own(client, bureau, outsider):
     assert summary(outsider, "430103").sections[3][1] == PLAN
     client.logout()
     web_login(client, "outsider")
-    outsiders_page = dict((k, t) for k, t, _e, _p in client.get("/reports/wording/").context["parts"])
+    outsiders_page = dict((k, t) for k, _title, t, _e, _p in client.get("/reports/wording/").context["parts"])
     assert outsiders_page["plan"] == DEFAULTS["plan"]
     entry = AuditEntry.objects.get(object_type="reports.narrativetext")
     assert (entry.action, entry.actor_username, entry.region_code) == ("create", "bureau", "430102")
@@ -222,7 +222,7 @@ def test_one_bad_part_saves_nothing(client, bureau):
 def test_the_page_lists_each_part_s_placeholders(client, bureau):
     web_login(client, "bureau")
     response = client.get("/reports/wording/")
-    listed = {key: placeholders for key, _t, _e, placeholders in response.context["parts"]}
+    listed = {key: placeholders for key, _title, _t, _e, placeholders in response.context["parts"]}
     assert "p.count.value" in listed["plan"] and "inspections.count" not in listed["plan"]
     assert {"inspections.count", "hazards.rate", "region_word"} <= listed["work"].keys()
     assert "hazards.overdue" not in listed["work"]  # the work paragraph's own hazards group
@@ -235,3 +235,11 @@ def test_streets_may_not_reword(client, street):
     assert client.get("/reports/wording/").status_code == 403
     with pytest.raises(PermissionDenied):
         services.wording_set(actor=street, key="plan", text="x")
+
+
+def test_the_page_names_each_part_by_its_place_in_the_summary(client, bureau):
+    web_login(client, "bureau")
+    titles = [title for _k, title, _t, _e, _p in client.get("/reports/wording/").context["parts"]]
+    # The page speaks Chinese: the work paragraph is named by its section of the summary.
+    assert "二、工作开展情况：安全检查和隐患排查治理" in [str(t) for t in titles]
+    assert not {"title", "situation", "work", "plan"} & {str(t) for t in titles}
