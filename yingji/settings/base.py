@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "ninja",
+    "django_tasks_db",
     "yingji.core",
     "yingji.regions",
     "yingji.enterprises",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "yingji.imports",
     "yingji.accidents",
     "yingji.notifications",
+    "yingji.jobs",
     "yingji.stats",
     "yingji.reports",
     "yingji.web",
@@ -188,6 +190,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Background work: Django's tasks stored in the database and run by `yingji worker` (README).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+YINGJI_WORKER_INTERVAL = env_int("YINGJI_WORKER_INTERVAL", 2)  # seconds between looks for work
 
 YINGJI_MAX_UPLOAD_MB = env_int("YINGJI_MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
