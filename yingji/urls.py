@@ -11,6 +11,7 @@ urlpatterns = [
     path("accidents/", include("yingji.accidents.urls")),
     path("audit/", include("yingji.audit.urls")),
     path("notifications/", include("yingji.notifications.urls")),
+    path("jobs/", include("yingji.jobs.urls")),
     path("reports/", include("yingji.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

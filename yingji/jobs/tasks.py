@@ -1,0 +1,21 @@
+"""The one task of background jobs: run the job's function and record how it ended."""
+
+from django.tasks import task
+from django.utils.module_loading import import_string
+
+from yingji.jobs import services
+from yingji.jobs.models import Job
+
+
+@task()
+def run_job(job_id: int) -> str:
+    job = Job.objects.get(pk=job_id)
+    services.mark_running(job)
+    try:
+        func = import_string(job.func)
+        result = func(job, **job.params)
+    except Exception as exc:
+        services.mark_failed(job, exc)
+        raise  # the task's own row records the traceback for the operator
+    services.mark_done(job, result)
+    return job.state

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from yingji.jobs import views
+
+app_name = "jobs"
+urlpatterns = [
+    path("<int:pk>/progress/", views.job_progress_partial, name="progress"),
+]
