@@ -10,6 +10,7 @@ from yingji.hazards.api import router as hazards_router
 from yingji.hazards.ledger_api import router as ledger_router
 from yingji.inspections.api import router as inspections_router
 from yingji.jobs.api import router as jobs_router
+from yingji.notifications.api import router as notifications_router
 from yingji.regions.api import router as regions_router
 from yingji.reports.api import router as reports_router
 from yingji.stats.api import router as stats_router
@@ -40,4 +41,5 @@ api.add_router("/stats", stats_router)
 api.add_router("/geo", geo_router)
 api.add_router("/reports", reports_router)
 api.add_router("/audit", audit_router)
+api.add_router("", notifications_router)  # /notifications and /todo
 api.add_router("/jobs", jobs_router)

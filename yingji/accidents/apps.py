@@ -6,3 +6,6 @@ class AccidentsConfig(AppConfig):
     name = "yingji.accidents"
     label = "accidents"
     verbose_name = _("Accidents")
+
+    def ready(self):
+        from yingji.accidents import todo  # noqa: F401 (registers the to-do kinds)

@@ -36,6 +36,7 @@ from yingji.core import dates
 from yingji.core.errors import ApplicationError, Conflict, full_clean_or_400
 from yingji.core.industries import Industry
 from yingji.enterprises.models import Enterprise
+from yingji.notifications import events
 from yingji.regions.models import Region
 from yingji.regions.scoping import Jurisdiction
 
@@ -260,6 +261,7 @@ def accident_register(
         **figures,
     )
     audit_created(actor=actor, obj=accident)
+    events.accident_registered(actor, accident)
     return accident
 
 
@@ -327,6 +329,7 @@ def accident_update(*, actor, accident: Accident, changes: dict) -> Accident:
     full_clean_or_400(accident)
     accident.save()
     audit_updated(actor=actor, obj=accident, before=before)
+    events.accident_regraded(actor, accident, before["grade"])
     return accident
 
 
@@ -393,6 +396,7 @@ def accident_add_casualty_update(
             setattr(accident, name, value)
         accident.grade = update.grade
         accident.save()
+        events.accident_regraded(actor, accident, before["grade"])
     audit_action(
         actor=actor,
         obj=accident,

@@ -9,6 +9,6 @@ class HazardsConfig(AppConfig):
     verbose_name = _("Hidden hazards")
 
     def ready(self):
-        from yingji.hazards import rollup
+        from yingji.hazards import rollup, todo  # noqa: F401 (registers the to-do kinds)
 
         post_migrate.connect(rollup.keep_triggers, sender=self)

@@ -21,7 +21,7 @@ from yingji.enterprises.models import Enterprise
 from yingji.hazards import permissions
 from yingji.hazards.choices import TRANSITIONS, HazardAction, HazardLevel, HazardSource, HazardStatus
 from yingji.hazards.models import Hazard, HazardEvent, TreatmentPlan
-from yingji.notifications.services import bureaus_over, notify_after_commit
+from yingji.notifications import events
 
 
 def _field_error(field: str, message: str) -> ApplicationError:
@@ -82,13 +82,7 @@ def hazard_register(
     hazard.save()
     HazardEvent.objects.create(hazard=hazard, actor=actor, action="register", to_status=hazard.status)
     audit_created(actor=actor, obj=hazard)
-    if hazard.level == HazardLevel.MAJOR:
-        notify_after_commit(
-            organisations=bureaus_over(hazard.region_id),
-            title=_("Major hazard registered: %(enterprise)s") % {"enterprise": enterprise.name},
-            body=hazard.description,
-            url=f"/hazards/{hazard.pk}/",
-        )
+    events.hazard_registered(actor, hazard)
     return hazard
 
 
@@ -178,6 +172,7 @@ def hazard_act(*, actor, hazard: Hazard, action: str, data: dict | None = None, 
                 actor=actor, hazard=hazard, upload=upload, kind=data.get("kind") or "after", event=event
             )
     audit_action(actor=actor, obj=hazard, action=f"hazard.{action}", before=before, extra=changes)
+    events.hazard_acted(actor, hazard, action)
     return hazard
 
 

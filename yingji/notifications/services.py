@@ -1,10 +1,54 @@
-"""Notifications are sent after the transaction that caused them commits, never inside it."""
+"""Sending notifications: one service every module calls, after the transaction that caused
+the notification commits (never inside it), and the recipient helpers that say who acts."""
 
 from django.db import transaction
+from django.db.models import Q
 
-from yingji.accounts.choices import OrgKind
-from yingji.accounts.models import Organisation
-from yingji.notifications.models import Notification
+from yingji.accounts.choices import OrgKind, Role
+from yingji.accounts.models import Organisation, User
+from yingji.notifications.kinds import default_channels
+from yingji.notifications.models import ChannelPreference, Delivery, Notification
+
+
+def notify(*, kind: str, users, title: str, body: str = "", url: str = "") -> None:
+    """Notify each (active) user once, in-app and by the channels they chose for this kind."""
+    user_ids = sorted({u.pk if isinstance(u, User) else u for u in users})
+    if not user_ids:
+        return
+    transaction.on_commit(lambda: send_now(kind=kind, user_ids=user_ids, title=title, body=body, url=url))
+
+
+@transaction.atomic
+def send_now(*, kind: str, user_ids, title: str, body: str = "", url: str = "") -> list[Notification]:
+    """Write the notifications and their outbox rows now, in the caller's transaction."""
+    title, url = title[:200], url[:200]
+    active = list(User.objects.filter(pk__in=user_ids, is_active=True).values_list("pk", flat=True))
+    notes = Notification.objects.bulk_create(
+        [Notification(user_id=pk, kind=kind, title=title, body=body, url=url) for pk in active]
+    )
+    chosen = channels_for(active, kind)
+    Delivery.objects.bulk_create(
+        [Delivery(notification=n, channel=c) for n in notes for c in sorted(chosen[n.user_id])]
+    )
+    return notes
+
+
+def channels_for(user_ids, kind: str) -> dict[int, set[str]]:
+    """The outside channels (besides in-app) each user gets this kind by."""
+    chosen = {pk: default_channels(kind) for pk in user_ids}
+    for pref in ChannelPreference.objects.filter(user_id__in=user_ids, kind=kind):
+        chosen[pref.user_id] = {c for c in ("email", "sms") if getattr(pref, c)}
+    return chosen
+
+
+def set_channels(*, user, kind: str, email: bool, sms: bool) -> ChannelPreference:
+    pref, _created = ChannelPreference.objects.update_or_create(
+        user=user, kind=kind, defaults={"email": email, "sms": sms}
+    )
+    return pref
+
+
+# --- Who is told -------------------------------------------------------------------------------
 
 
 def bureaus_over(region_code: str):
@@ -13,12 +57,30 @@ def bureaus_over(region_code: str):
     return Organisation.objects.filter(kind=OrgKind.BUREAU, region_id__in=prefixes)
 
 
-def notify_after_commit(*, organisations, title: str, body: str = "", url: str = "") -> None:
-    org_ids = [org.pk for org in organisations]
+def users_of(organisations, roles=None):
+    users = User.objects.filter(organisation__in=organisations, is_active=True)
+    return users.filter(role__in=roles) if roles else users
 
-    def send():
-        Notification.objects.bulk_create(
-            [Notification(organisation_id=pk, title=title, body=body, url=url) for pk in org_ids]
-        )
 
-    transaction.on_commit(send)
+def bureau_users_over(region_code: str, roles):
+    """Users with these roles in every bureau over the region."""
+    return users_of(bureaus_over(region_code), roles)
+
+
+def district_bureau_users(region_code: str, roles=(Role.BUREAU,)):
+    """Users with these roles in the county-level bureau over the region (the one that acts)."""
+    return users_of(Organisation.objects.filter(kind=OrgKind.BUREAU, region_id=region_code[:6]), roles)
+
+
+def enterprise_users(enterprise):
+    return User.objects.filter(organisation__enterprise=enterprise, role=Role.ENTERPRISE, is_active=True)
+
+
+def street_users_over(region_code: str):
+    """The street (township) office whose street holds the region."""
+    street = Q(organisation__kind=OrgKind.STREET, organisation__region_id=region_code[:9])
+    return (
+        User.objects.filter(street, role=Role.STREET, is_active=True)
+        if len(region_code) >= 9
+        else User.objects.none()
+    )

@@ -1,32 +1,44 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from yingji.core.pagination import page_of
 from yingji.notifications.models import Notification
 
 
-def _mine(user):
+def mine(user):
+    """The user's own notifications: nobody reads another's."""
     return (
-        Notification.objects.filter(organisation_id=user.organisation_id)
-        if user.organisation_id
-        else Notification.objects.none()
+        Notification.objects.filter(user_id=user.pk) if user.is_authenticated else Notification.objects.none()
     )
 
 
 @login_required
 def notification_list(request):
-    page, query = page_of(request, _mine(request.user))
+    page, query = page_of(request, mine(request.user))
     return render(request, "notifications/list.html", {"page": page, "query": query})
 
 
 @login_required
 @require_POST
 def mark_all_read(request):
-    _mine(request.user).filter(read_at__isnull=True).update(read_at=timezone.now())
+    mine(request.user).filter(read_at__isnull=True).update(read_at=timezone.now())
     return redirect("notifications:list")
 
 
+@login_required
+@require_POST
+def open_notification(request, pk: int):
+    """Mark one read and follow its link."""
+    note = get_object_or_404(mine(request.user), pk=pk)
+    if note.read_at is None:
+        note.read_at = timezone.now()
+        note.save(update_fields=["read_at"])
+    safe = note.url and url_has_allowed_host_and_scheme(note.url, allowed_hosts=None)
+    return redirect(note.url if safe else "notifications:list")
+
+
 def unread_count(user) -> int:
-    return _mine(user).filter(read_at__isnull=True).count()
+    return mine(user).filter(read_at__isnull=True).count()

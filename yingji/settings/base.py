@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "yingji.web.navigation.navigation",
+                "yingji.notifications.context.badges",
             ],
         },
     },
@@ -194,6 +195,11 @@ LOGGING = {
 # Background work: Django's tasks stored in the database and run by `yingji worker` (README).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 YINGJI_WORKER_INTERVAL = env_int("YINGJI_WORKER_INTERVAL", 2)  # seconds between looks for work
+
+# Notifications: SMS goes through this gateway class (the bureau plugs its provider in here);
+# links in e-mails start with the site's address.
+YINGJI_SMS_GATEWAY = env_str("YINGJI_SMS_GATEWAY", "yingji.notifications.channels.sms.RecordingGateway")
+YINGJI_SITE_URL = env_str("YINGJI_SITE_URL", "")
 
 YINGJI_MAX_UPLOAD_MB = env_int("YINGJI_MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

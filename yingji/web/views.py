@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from yingji.accounts.access import require_role
 from yingji.accounts.choices import Role
+from yingji.notifications.todo import as_dict, todo_for
 from yingji.web.dashboard import dashboard_context
 from yingji.web.geo import shapes_for_user
 from yingji.web.landing import landing_context
@@ -19,6 +20,7 @@ GEO_MAX_AGE = 24 * 3600
 @login_required
 def home(request):
     context = landing_context(request.user)
+    context["todo"] = [as_dict(item) for item in todo_for(request.user)]
     if request.user.role in DASHBOARD_ROLES:
         context |= dashboard_context(request.user, timezone.localdate())
     return render(request, "web/home.html", context)

@@ -58,9 +58,7 @@ def test_the_bureau_is_notified_of_a_major_hazard(
         hazard_factory(actor=street, enterprise=enterprises["A"], level="major")
         hazard_factory(actor=street, enterprise=enterprises["A"], level="general")
     notes = Notification.objects.all()
-    assert [(n.organisation, n.title) for n in notes] == [
-        (bureau.organisation, "重大隐患登记：东岸建筑工程有限公司")
-    ]
+    assert [(n.user, n.title) for n in notes] == [(bureau, "重大隐患登记：东岸建筑工程有限公司")]
 
 
 # --- the happy path ----------------------------------------------------------------------
