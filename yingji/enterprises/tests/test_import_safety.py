@@ -14,7 +14,7 @@ from yingji.accounts.tests.factories import web_login
 from yingji.core import uploads
 from yingji.enterprises.models import Enterprise
 from yingji.enterprises.tests.factories import make_uscc, xlsx
-from yingji.hazards.tests.test_ledger_safety import SHEET, declaring, repeated_rows, workbook
+from yingji.hazards.tests.test_ledger_safety import SHEET, declaring, english, repeated_rows, workbook
 from yingji.imports.models import ImportRecord
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def test_a_part_that_declares_1_kb_but_inflates_to_50_mb_is_refused_and_nothing_
 ):
     before = Enterprise.objects.count()
     bomb = declaring(workbook(repeated_rows(50 * MB)), SHEET, 1024)
-    response = api(bureau).post(IMPORT, {"file": named(bomb)})
+    response = english(api(bureau)).post(IMPORT, {"file": named(bomb)})
     assert response.status_code == 400, response.content
     message = "A part of the file unpacks to more than 200 times its packed size (past 1 MB): refused as a zip bomb."
     assert response.json()["errors"] == {"file": [message]}
@@ -48,7 +48,7 @@ def test_a_part_that_declares_1_kb_but_inflates_to_50_mb_is_refused_and_nothing_
 
 def test_a_file_unpacking_past_the_limit_is_refused_with_the_limit_in_mb(api, bureau, monkeypatch):
     monkeypatch.setattr(uploads, "WEB", dataclasses.replace(uploads.WEB, unpacked_bytes=8 * MB, ratio=2000))
-    response = api(bureau).post(IMPORT, {"file": named(workbook(repeated_rows(20 * MB)))})
+    response = english(api(bureau)).post(IMPORT, {"file": named(workbook(repeated_rows(20 * MB)))})
     assert response.status_code == 400
     assert response.json()["errors"]["file"] == [
         "The file unpacks to more than 8 MB: too large to import here."
@@ -62,7 +62,7 @@ def test_a_sheet_spanning_more_cells_than_the_limit_is_refused(api, bureau, monk
         b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row r="5000">'
         b'<c r="AZ5000" t="inlineStr"><is><t>y</t></is></c></row></sheetData></worksheet>'
     )
-    response = api(bureau).post(IMPORT, {"file": named(workbook(corner))})
+    response = english(api(bureau)).post(IMPORT, {"file": named(workbook(corner))})
     assert response.status_code == 400
     assert response.json()["errors"]["file"] == [
         "A sheet spans 5,000 rows by 52 columns, more than 10,000 cells: too large to import here."
@@ -70,7 +70,7 @@ def test_a_sheet_spanning_more_cells_than_the_limit_is_refused(api, bureau, monk
 
 
 def test_the_web_page_refuses_a_bomb(bureau):
-    client = Client()
+    client = english(Client())
     assert web_login(client, "bureau")
     bomb = declaring(workbook(repeated_rows(50 * MB)), SHEET, 1024)
     response = client.post("/enterprises/import/", {"file": named(bomb)})

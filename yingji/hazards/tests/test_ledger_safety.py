@@ -9,6 +9,7 @@ import zipfile
 import zlib
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -91,8 +92,14 @@ def low_limits(monkeypatch):
     return limits
 
 
+def english(client: Client) -> Client:
+    """The messages as written (the msgids): the pages and the API speak Chinese by default."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
 def refused(client: Client, data: bytes) -> list[str]:
-    response = client.post(IMPORT, {"file": SimpleUploadedFile("台账.xlsx", data)})
+    response = english(client).post(IMPORT, {"file": SimpleUploadedFile("台账.xlsx", data)})
     assert response.status_code == 400, response.content
     assert not Hazard.objects.exists() and not ImportRecord.objects.exists(), "a refused file writes nothing"
     return response.json()["errors"]["file"]
@@ -165,7 +172,7 @@ def test_a_csv_with_more_cells_than_the_limit_is_refused(api, street, low_limits
 
 
 def test_the_web_page_refuses_a_bomb_with_the_same_message(street, enterprises):
-    client = Client()
+    client = english(Client())
     assert web_login(client, "street")
     bomb = declaring(workbook(repeated_rows(50 * MB)), SHEET, 1024)
     response = client.post("/hazards/ledger/import/", {"file": SimpleUploadedFile("台账.xlsx", bomb)})
