@@ -58,4 +58,5 @@ ZH = {
     "Choose the same file again to confirm": "请再次选择同一文件以确认",
     "Import again": "再次导入",
     "Do not import": "不导入",
+    "%(count)s more problems are not listed: correct those listed and import again.": "另有%(count)s处问题未列出：请先改正已列出的问题，再重新导入。",
 }

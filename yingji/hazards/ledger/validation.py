@@ -29,7 +29,7 @@ from yingji.hazards.ledger.columns import (
     USCC,
     S,
 )
-from yingji.hazards.ledger.errors import LedgerError, RowError
+from yingji.hazards.ledger.errors import LedgerError, RowError, RowErrors
 from yingji.hazards.ledger.reading import Sheet, _without_gc
 
 ENTERPRISE_CHUNK = 2000  # names and codes per enterprise query (database parameter limits)
@@ -66,7 +66,7 @@ def ledger_validate(sheet: Sheet, *, actor, today: datetime.date | None = None) 
     if not permissions.can_register(actor):
         raise PermissionDenied(_("Your role may not import hazards."))
     today = today or timezone.localdate()
-    errors: list[RowError] = []
+    errors = RowErrors()
     may = {level: permissions.import_statuses(actor, level) for level in HazardLevel.values}
     parsed = [_parse_row(number, cells, sheet.columns, today, may, errors) for number, cells in sheet.rows]
     _resolve_enterprises(parsed, actor, {c.header for _p, c in sheet.columns}, errors)

@@ -17,6 +17,9 @@ from django.test import Client
 
 from yingji.accounts.tests.factories import web_login
 from yingji.core import uploads
+from yingji.hazards.ledger import errors as ledger_errors
+from yingji.hazards.ledger.errors import LedgerError
+from yingji.hazards.ledger.writing import ledger_import
 from yingji.hazards.models import Hazard
 from yingji.hazards.tests.test_ledger import ledger_file, row
 from yingji.imports.models import ImportRecord
@@ -317,3 +320,17 @@ def test_deflate_cannot_pass_the_cap_unread(monkeypatch):
         for piece in budget.inflate(header + packed, info):
             produced += len(piece)
     assert produced <= 4 * MB + uploads.CHUNK
+
+
+def test_a_file_with_more_problems_than_can_be_listed_lists_the_first_and_counts_the_rest(
+    bureau, enterprises, monkeypatch
+):
+    monkeypatch.setattr(ledger_errors, "MAX_LISTED", 25)
+    header = "单位名称,隐患描述,隐患等级,发现日期\n"
+    rows = "".join(f"{enterprises['A'].name},隐患{i},不知道,昨天\n" for i in range(30))  # 2 bad cells a row
+    with pytest.raises(LedgerError) as refused:
+        ledger_import(actor=bureau, data=(header + rows).encode(), filename="many.csv")
+    assert len(refused.value.rows) == 25
+    assert "35" in refused.value.file[-1]  # 60 problems, 25 listed
+    assert "60" in refused.value.message
+    assert not Hazard.objects.exists()
