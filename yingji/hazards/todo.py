@@ -1,6 +1,7 @@
 """The hazard loop's to-do kinds: what each role must do next about hazards it can see."""
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,11 +34,13 @@ def _last_verdict():
     events = HazardEvent.objects.filter(
         hazard=OuterRef("pk"), action__in=(HazardAction.SUBMIT, HazardAction.REJECT)
     )
-    return Subquery(events.order_by("-at", "-id").values("action")[:1])
+    return Coalesce(Subquery(events.order_by("-at", "-id").values("action")[:1]), Value(""))
 
 
 def _enterprise_hazards(user):
-    return Hazard.objects.for_user(user).filter(status__in=TO_RECTIFY).annotate(verdict=_last_verdict())
+    # With a deadline: one reported but not yet assigned waits on the supervisor, not on them.
+    hazards = Hazard.objects.for_user(user).filter(status__in=TO_RECTIFY, deadline__isnull=False)
+    return hazards.annotate(verdict=_last_verdict())
 
 
 def rectify(user):
