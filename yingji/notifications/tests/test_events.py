@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from yingji.accidents import services as accidents
 from yingji.accidents.tests.factories import accident_factory, figures
+from yingji.core.errors import ApplicationError
 from yingji.hazards import services as hazards
 from yingji.hazards.tests.factories import assigned, hazard_factory
 from yingji.notifications.models import Notification
@@ -110,6 +111,6 @@ def test_nothing_is_sent_when_the_action_fails(
     everyone, street, enterprises, sent, django_capture_on_commit_callbacks
 ):
     hazard = hazard_factory(actor=street, enterprise=enterprises["A"])
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ApplicationError):
         act(hazard, street, "assign", measures="加锁")  # no deadline: refused
     assert Notification.objects.count() == 0
