@@ -12,7 +12,7 @@ import signal
 import threading
 
 from django.conf import settings
-from django.db import OperationalError, close_old_connections
+from django.db import DatabaseError, OperationalError, close_old_connections
 from django.tasks import DEFAULT_TASK_BACKEND_ALIAS
 from django.utils import timezone
 from django.utils.crypto import get_random_string
@@ -57,8 +57,8 @@ class YingjiWorker:
             close_old_connections()
             try:
                 self.run_once()
-            except OperationalError:
-                # The database went away or stayed locked: try again next round, don't die.
+            except DatabaseError:
+                # The database went away, stayed locked or is not migrated yet: try again next round.
                 logger.exception("Worker round failed")
             close_old_connections()
             self.stopping.wait(self.interval)

@@ -122,3 +122,38 @@ def test_the_schema_documents_the_job_endpoint(api, inspector):
         "created_at",
         "finished_at",
     }
+
+
+def test_the_running_worker_survives_a_database_error_and_stops_on_sigterm(monkeypatch, inspector):
+    import signal
+
+    from yingji.jobs import worker as worker_module
+    from yingji.jobs.worker import YingjiWorker
+
+    monkeypatch.setattr(worker_module, "close_old_connections", lambda: None)  # keeps the test's transaction
+    job = job_start(inspector, "count", count_rows, rows=2)
+    worker = YingjiWorker(interval=0.01)
+    rounds = []
+    real_run_once = worker.run_once
+
+    def run_once(now=None):
+        rounds.append(now)
+        if len(rounds) == 1:
+            raise worker_module.DatabaseError("database is locked")
+        return real_run_once(now)
+
+    def wait(timeout):
+        if len(rounds) == 2:
+            signal.raise_signal(signal.SIGTERM)  # as systemd stops the service
+
+    monkeypatch.setattr(worker, "run_once", run_once)
+    monkeypatch.setattr(worker.stopping, "wait", wait)
+    previous = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    try:
+        worker.run_forever()
+    finally:
+        signal.signal(signal.SIGTERM, previous[0])
+        signal.signal(signal.SIGINT, previous[1])
+
+    assert len(rounds) == 2
+    assert Job.objects.get(pk=job.pk).state == Job.State.DONE
