@@ -200,6 +200,17 @@ YINGJI_WORKER_INTERVAL = env_int("YINGJI_WORKER_INTERVAL", 2)  # seconds between
 # links in e-mails start with the site's address.
 YINGJI_SMS_GATEWAY = env_str("YINGJI_SMS_GATEWAY", "yingji.notifications.channels.sms.RecordingGateway")
 YINGJI_SITE_URL = env_str("YINGJI_SITE_URL", "")
+# E-mail notifications through Django's mail backend (SMTP on EMAIL_HOST:EMAIL_PORT by default).
+EMAIL_BACKEND_NAME = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": EMAIL_BACKEND_NAME,
+        "OPTIONS": {"host": env_str("EMAIL_HOST", "localhost"), "port": env_int("EMAIL_PORT", 25)}
+        if EMAIL_BACKEND_NAME.endswith("smtp.EmailBackend")
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "yingji@localhost")
 
 YINGJI_MAX_UPLOAD_MB = env_int("YINGJI_MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
