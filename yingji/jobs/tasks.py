@@ -5,6 +5,7 @@ from django.utils.module_loading import import_string
 
 from yingji.jobs import services
 from yingji.jobs.models import Job
+from yingji.jobs.signals import job_finished
 
 
 @task()
@@ -16,6 +17,8 @@ def run_job(job_id: int) -> str:
         result = func(job, **job.params)
     except Exception as exc:
         services.mark_failed(job, exc)
+        job_finished.send_robust(sender=Job, job=job)
         raise  # the task's own row records the traceback for the operator
     services.mark_done(job, result)
+    job_finished.send_robust(sender=Job, job=job)
     return job.state

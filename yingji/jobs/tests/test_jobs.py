@@ -157,3 +157,22 @@ def test_the_running_worker_survives_a_database_error_and_stops_on_sigterm(monke
 
     assert len(rounds) == 2
     assert Job.objects.get(pk=job.pk).state == Job.State.DONE
+
+
+def test_the_end_of_a_job_is_signalled_for_its_notification(inspector):
+    from yingji.jobs.signals import job_finished
+
+    ended = []
+
+    def receiver(sender, job, **kwargs):
+        ended.append((job.kind, job.state, job.user.username))
+
+    job_finished.connect(receiver)
+    try:
+        job_start(inspector, "count", count_rows, rows=1)
+        job_start(inspector, "refuse", "yingji.jobs.tests.work.refuse", reason="bad file")
+        call_command("worker", "--once", stdout=None)
+    finally:
+        job_finished.disconnect(receiver)
+
+    assert sorted(ended) == [("count", "done", "inspector"), ("refuse", "failed", "inspector")]
