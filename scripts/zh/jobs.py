@@ -32,4 +32,5 @@ ZH = {
     "%(done)s of %(total)s": "%(done)s / %(total)s",
     "Waiting for the worker…": "等待后台处理…",
     "Working…": "处理中…",
+    "The worker stopped while this job ran; please start it again.": "后台处理在执行此任务时中断，请重新发起。",
 }

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from yingji.jobs import schedule
 from yingji.jobs.models import Job
@@ -27,3 +27,30 @@ def test_finished_work_is_kept_ninety_days(inspector):
 def test_the_schedule_prunes_every_night():
     entry = {e.name: e for e in schedule.registered()}["jobs.prune"]
     assert entry.daily_at == datetime.time(3, 30)
+
+
+def test_a_job_left_running_by_a_lost_worker_ends_failed_after_twelve_hours(inspector):
+    now = timezone.now()
+    lost = Job.objects.create(
+        kind="count",
+        user=inspector,
+        func="x.y",
+        state="running",
+        started_at=now - datetime.timedelta(hours=13),
+    )
+    busy = Job.objects.create(
+        kind="count",
+        user=inspector,
+        func="x.y",
+        state="running",
+        started_at=now - datetime.timedelta(hours=2),
+    )
+
+    with translation.override("en"):
+        prune_finished(now)
+
+    lost.refresh_from_db()
+    busy.refresh_from_db()
+    assert (lost.state, lost.finished_at) == ("failed", now)
+    assert lost.message == "The worker stopped while this job ran; please start it again."
+    assert busy.state == "running"
