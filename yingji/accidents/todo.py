@@ -87,6 +87,6 @@ def serious_accidents(user):
 for kind in (
     TodoKind("accident_report", gettext_lazy("Accident reports due"), reports_due),
     TodoKind("accident_investigation", gettext_lazy("Investigations due"), investigations_due),
-    TodoKind("accident_serious", gettext_lazy("Accidents of grade 较大 and above"), serious_accidents),
+    TodoKind("accident_serious", gettext_lazy("Accidents relatively serious and above"), serious_accidents),
 ):
     register(kind)

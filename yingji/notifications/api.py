@@ -4,10 +4,11 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from yingji.core.api import Page
+from yingji.notifications.services import preferences, set_channels
 from yingji.notifications.todo import as_dict, todo_for
 from yingji.notifications.views import mine
 
@@ -26,6 +27,16 @@ class NotificationOut(Schema):
 
 class NotificationFilters(Schema):
     unread: bool = False
+
+
+class PreferenceIn(Schema):
+    kind: str = Field(..., max_length=48)
+    email: bool = False
+    sms: bool = False
+
+
+class PreferenceOut(PreferenceIn):
+    label: str
 
 
 class TodoOut(Schema):
@@ -55,6 +66,19 @@ def notification_read(request, notification_id: int):
         note.read_at = timezone.now()
         note.save(update_fields=["read_at"])
     return note
+
+
+@router.get("/notifications/preferences", response=list[PreferenceOut])
+def preference_list(request):
+    """Each kind of notification and the channels, besides in-app, the caller gets it by."""
+    return preferences(request.auth)
+
+
+@router.put("/notifications/preferences", response=list[PreferenceOut])
+def preference_set(request, payload: list[PreferenceIn]):
+    for choice in payload:
+        set_channels(user=request.auth, kind=choice.kind, email=choice.email, sms=choice.sms)
+    return preferences(request.auth)
 
 
 @router.get("/todo", response=TodoList)

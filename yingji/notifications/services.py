@@ -3,10 +3,13 @@ the notification commits (never inside it), and the recipient helpers that say w
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from yingji.accounts.choices import OrgKind, Role
 from yingji.accounts.models import Organisation, User
-from yingji.notifications.kinds import default_channels
+from yingji.audit.services import audit_action, snapshot
+from yingji.core.errors import ApplicationError
+from yingji.notifications.kinds import LABELS, default_channels
 from yingji.notifications.models import ChannelPreference, Delivery, Notification
 
 
@@ -41,11 +44,33 @@ def channels_for(user_ids, kind: str) -> dict[int, set[str]]:
     return chosen
 
 
+@transaction.atomic
 def set_channels(*, user, kind: str, email: bool, sms: bool) -> ChannelPreference:
-    pref, _created = ChannelPreference.objects.update_or_create(
-        user=user, kind=kind, defaults={"email": email, "sms": sms}
-    )
+    """The user's own choice of outside channels for one kind of notification, audited."""
+    if kind not in LABELS:
+        message = _("Unknown kind of notification %(kind)s.") % {"kind": str(kind)[:48]}
+        raise ApplicationError(message, errors={"kind": [message]})
+    pref = ChannelPreference.objects.select_for_update().filter(user=user, kind=kind).first()
+    before = snapshot(pref) if pref else {}
+    pref = pref or ChannelPreference(user=user, kind=kind)
+    pref.email, pref.sms = bool(email), bool(sms)
+    pref.save()
+    audit_action(actor=user, obj=pref, action="notifications.channels", before=before)
     return pref
+
+
+def preferences(user) -> list[dict]:
+    """Every kind with the channels the user gets it by (their choice, else the default)."""
+    chosen = {}
+    for pref in ChannelPreference.objects.filter(user=user):
+        chosen[pref.kind] = {c for c in ("email", "sms") if getattr(pref, c)}
+    rows = []
+    for kind, label in LABELS.items():
+        channels = chosen.get(kind, default_channels(kind))
+        rows.append(
+            {"kind": kind, "label": str(label), "email": "email" in channels, "sms": "sms" in channels}
+        )
+    return rows
 
 
 # --- Who is told -------------------------------------------------------------------------------
