@@ -16,6 +16,12 @@ ELEVEN_MB = 11 * 1024 * 1024
 TOO_LARGE = "The request body is larger than 10 MB: send less in one request."
 
 
+@pytest.fixture(autouse=True)
+def english(settings):
+    # The messages are compared as written; the product answers in Chinese unless told otherwise.
+    settings.LANGUAGE_CODE = "en"
+
+
 def answer(response, status: int) -> dict:
     assert response.status_code == status, response.content[:300]
     assert response["Content-Type"] == "application/json; charset=utf-8"
