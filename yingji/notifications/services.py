@@ -18,7 +18,11 @@ def notify(*, kind: str, users, title: str, body: str = "", url: str = "") -> No
     user_ids = sorted({u.pk if isinstance(u, User) else u for u in users})
     if not user_ids:
         return
-    transaction.on_commit(lambda: send_now(kind=kind, user_ids=user_ids, title=title, body=body, url=url))
+    # Robust: the action has committed; a notification that cannot be written is logged, and
+    # the user is not told their action failed.
+    transaction.on_commit(
+        lambda: send_now(kind=kind, user_ids=user_ids, title=title, body=body, url=url), robust=True
+    )
 
 
 @transaction.atomic
