@@ -127,3 +127,15 @@ def test_home_starts_with_the_to_do_list_and_the_badge_counts_it(client, enterpr
     assert page.index('data-testid="todo"') < page.index('data-testid="welcome"')
     assert f'href="/hazards/{work["rectifying"].pk}/"' in page
     assert 'data-testid="todo-badge"' in page
+
+
+def test_an_assigned_hazard_shows_on_the_enterprises_next_page(
+    client, inspector, enterprise_user, enterprises, django_capture_on_commit_callbacks
+):
+    web_login(client, "enterprise")
+    assert 'data-testid="unread-badge"' not in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        hazard = assigned(hazard_factory(actor=inspector, enterprise=enterprises["A"]), inspector)
+    page = client.get("/").content.decode()
+    assert 'data-testid="unread-badge"' in page and 'data-testid="todo-badge"' in page
+    assert f'<a href="/hazards/{hazard.pk}/">' in page
