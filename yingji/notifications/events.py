@@ -1,6 +1,10 @@
 """Who is told of what happens to hazards and accidents: one call from each service action,
 after its change, so the rule of who must act lives here and not in each module's code."""
 
+import functools
+
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from yingji.accounts.choices import Role
@@ -17,12 +21,24 @@ GRADE_ORDER = ("ordinary", "relatively_serious", "serious", "extraordinarily_ser
 ACCIDENT_WATCH = (Role.LEADER, Role.DUTY)
 
 
+def in_site_language(func):
+    """Stored text is written in the site's language, whatever the actor's page was in."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
 def _others(actor, *querysets) -> list[int]:
     ids = {pk for qs in querysets for pk in qs.values_list("pk", flat=True)}
     ids.discard(getattr(actor, "pk", None))
     return sorted(ids)
 
 
+@in_site_language
 def hazard_registered(actor, hazard) -> None:
     if hazard.level == "major":
         notify(
@@ -34,6 +50,7 @@ def hazard_registered(actor, hazard) -> None:
         )
 
 
+@in_site_language
 def hazard_acted(actor, hazard, action: str) -> None:
     """Tell whoever must act next, once the action has been applied."""
     url, name = f"/hazards/{hazard.pk}/", hazard.enterprise.name
@@ -87,6 +104,7 @@ def _assigners(hazard):
     return User.objects.filter(pk=actor_id, is_active=True)
 
 
+@in_site_language
 def accident_registered(actor, accident) -> None:
     title = _("%(grade)s accident registered: %(place)s") % {
         "grade": accident.get_grade_display(),
@@ -101,6 +119,7 @@ def accident_registered(actor, accident) -> None:
     )
 
 
+@in_site_language
 def accident_regraded(actor, accident, old_grade: str) -> None:
     if GRADE_ORDER.index(accident.grade) <= GRADE_ORDER.index(old_grade):
         return

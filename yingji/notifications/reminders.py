@@ -5,8 +5,9 @@ before it is sent, so a second pass on the same day sends nothing again."""
 
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yingji.accidents.choices import AccidentKind
@@ -28,7 +29,8 @@ LONGEST_INVESTIGATION = datetime.timedelta(days=121)
 def remind(today: datetime.date | None = None) -> int:
     """Send today's reminders not sent yet; returns how many were sent."""
     today = today or timezone.localdate()
-    return _hazards(today) + _accidents(today)
+    with translation.override(settings.LANGUAGE_CODE):
+        return _hazards(today) + _accidents(today)
 
 
 def _hazards(today: datetime.date) -> int:

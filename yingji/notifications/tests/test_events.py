@@ -114,3 +114,13 @@ def test_nothing_is_sent_when_the_action_fails(
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ApplicationError):
         act(hazard, street, "assign", measures="加锁")  # no deadline: refused
     assert Notification.objects.count() == 0
+
+
+def test_the_message_is_written_in_the_sites_language_whatever_the_actors_page(
+    street, bureau, enterprises, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        hazard_factory(actor=street, enterprise=enterprises["A"], level="major")
+    assert Notification.objects.get(user=bureau).title == "重大隐患登记：东岸建筑工程有限公司"
