@@ -260,6 +260,9 @@ def _drafts(answered: dict, hazards: Sequence[dict], inspected_on, errors: _Erro
         deadline = draft["deadline"]
         if deadline is not None and not isinstance(deadline, datetime.date):
             errors.add(f"{field}.deadline", _("Enter a date as YYYY-MM-DD."))
+        elif deadline is not None and deadline < inspected_on:
+            # Named in full: the form lists it under the item, away from the field.
+            errors.add(f"{field}.deadline", _("The deadline cannot be before the inspection date."))
         elif deadline is not None and (
             problem := dates.deadline_problem(deadline, start=inspected_on, name=_("inspection date"))
         ):
