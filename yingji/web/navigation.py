@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.accounts.choices import AUDIT_READERS, Role
 from yingji.reports.permissions import REPORT_READERS
+from yingji.web.permissions import for_templates
 
 
 @dataclass(frozen=True)
@@ -37,17 +38,17 @@ NAV = [
     NavItem(_("Work summary"), "reports:work-summary", REPORT_READERS),
     NavItem(_("Notifications"), "notifications:list", frozenset(Role) - {Role.ADMIN}),
     NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS)),
-    NavItem(_("API"), "api:openapi-view"),
+    NavItem(_("API"), "api:openapi-view", frozenset({Role.ADMIN})),  # documentation for integrators
 ]
 
 
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "can": for_templates(None)}
     items = [
         {"label": item.label, "url": reverse(item.url_name), "active": request.path == reverse(item.url_name)}
         for item in NAV
         if item.roles is None or user.role in item.roles
     ]
-    return {"nav_items": items}
+    return {"nav_items": items, "can": for_templates(user)}
