@@ -94,6 +94,9 @@ class HazardIn(Schema):
     note: str = Field("", max_length=5000)
 
 
+Sort = Literal[tuple(f"{sign}{key}" for key in selectors.SORTS for sign in ("", "-"))]
+
+
 class HazardFilters(Schema):
     region: str | None = Field(None, max_length=12)
     industry: str | None = Field(None, max_length=32)
@@ -108,6 +111,11 @@ class HazardFilters(Schema):
     ordering: Literal["-found_at", "found_at", "deadline", "-deadline"] | None = Field(
         None, description="deadline: the longest overdue first; default -found_at"
     )
+    q: str | None = Field(
+        None, max_length=100, description="keyword in the description, enterprise name or USCC"
+    )
+    street: str | None = Field(None, max_length=12, description="street (or any region) code prefix")
+    sort: Sort | None = Field(None, description="a column, descending after '-'; an unknown one is a 400")
 
 
 class PlanIn(Schema):

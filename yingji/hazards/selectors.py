@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from yingji.hazards.choices import OPEN_STATES, HazardStatus
@@ -24,6 +24,14 @@ LOOKUPS = {
 }
 
 ORDERINGS = ("-found_at", "found_at", "deadline", "-deadline")
+# Sortable columns: `sort` is one of these, or one with a leading "-" (descending).
+SORTS = {
+    "found_at": "found_at",
+    "deadline": "deadline",
+    "level": "level",
+    "status": "status",
+    "enterprise": "enterprise__name",
+}
 
 
 def hazard_list(*, user, filters: dict, today: datetime.date | None = None):
@@ -43,9 +51,33 @@ def hazard_list(*, user, filters: dict, today: datetime.date | None = None):
         qs = qs.filter(deadline__lt=today, status__in=OPEN_STATES)
     elif overdue is False or overdue == "false":
         qs = qs.exclude(deadline__lt=today, status__in=OPEN_STATES)
+    if filters.get("street"):
+        qs = qs.filter(region__code__startswith=filters["street"])
+    if filters.get("q"):
+        qs = qs.filter(search(filters["q"]))
     if filters.get("ordering") in ORDERINGS:
         qs = qs.order_by(filters["ordering"], "id")
+    if (filters.get("sort") or "").lstrip("-") in SORTS:
+        qs = qs.order_by(*sorted_by(filters["sort"]))
     return qs
+
+
+def search(text: str) -> Q:
+    """The keyword in the description, the enterprise's name or its USCC."""
+    text = text.strip()
+    return (
+        Q(description__icontains=text)
+        | Q(enterprise__name__icontains=text)
+        | Q(enterprise__uscc__icontains=text.upper())
+    )
+
+
+def sorted_by(key: str) -> list:
+    """The ordering of a `sort` key; hazards without a deadline come last either way."""
+    descending = key.startswith("-")
+    field = F(SORTS[key.lstrip("-")])
+    first = field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+    return [first, "-id" if descending else "id"]
 
 
 def open_on(day: datetime.date, *, overdue: bool = False) -> Q:

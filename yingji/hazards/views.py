@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
+from yingji.enterprises.models import Enterprise
+from yingji.enterprises.selectors import streets_with_enterprises
 from yingji.hazards import selectors, services
 from yingji.hazards.choices import (
     DONE_STATES,
@@ -26,6 +28,15 @@ from yingji.hazards.choices import (
     HazardStatus,
 )
 from yingji.hazards.permissions import actions_for
+from yingji.web.chips import (
+    choice_label,
+    clear_url,
+    filter_chips,
+    kept_params,
+    region_name,
+    sort_key,
+    sort_links,
+)
 
 FILTERS = (
     "region",
@@ -38,6 +49,8 @@ FILTERS = (
     "from",
     "to",
     "counted",
+    "q",
+    "street",
 )
 # Dates a statistic's click-through may add (see hazards/indicators.py).
 DATE_FILTERS = ("rectified_by", "listed_from", "listed_to", "open_on", "overdue_on")
@@ -52,7 +65,9 @@ def list_filters(request) -> tuple[dict, dict]:
             filters[key] = datetime.date.fromisoformat(raw[name]) if raw[name] else None
         except ValueError:
             raw[name] = ""
-    filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"].isdigit() else None
+    if not raw["enterprise"].isdigit() or len(raw["enterprise"]) > 18:
+        raw["enterprise"] = ""
+    filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"] else None
     for name in DATE_FILTERS:
         value = request.GET.get(name, "").strip()
         try:
@@ -63,10 +78,44 @@ def list_filters(request) -> tuple[dict, dict]:
     return raw, filters
 
 
+def chip_labels(request, raw: dict) -> list[tuple[str, str]]:
+    """Every filter the list applies, as its chip says it (dates as the query gives them)."""
+    enterprise = (
+        raw["enterprise"]
+        and (
+            Enterprise.objects.for_user(request.user)
+            .filter(pk=raw["enterprise"])
+            .values_list("name", flat=True)
+        ).first()
+    )
+    labels = [
+        ("q", _("Search: %(text)s") % {"text": raw["q"]}),
+        ("region", raw["region"] and region_name(raw["region"])),
+        ("street", raw["street"] and region_name(raw["street"])),
+        ("enterprise", enterprise or raw["enterprise"]),
+        ("status", choice_label(HazardStatus.choices, raw["status"])),
+        ("level", choice_label(HazardLevel.choices, raw["level"])),
+        ("source", choice_label(HazardSource.choices, raw["source"])),
+        ("industry", choice_label(Industry.choices, raw["industry"])),
+        ("overdue", _("Overdue only") if raw["overdue"] == "true" else _("Not overdue")),
+        ("from", _("Found from %(date)s") % {"date": raw["from"]}),
+        ("to", _("Found to %(date)s") % {"date": raw["to"]}),
+        ("counted", _("As the statistics count (cancelled left out)")),
+        ("rectified_by", _("Rectified by %(date)s") % {"date": raw.get("rectified_by")}),
+        ("listed_from", _("Listed from %(date)s") % {"date": raw.get("listed_from")}),
+        ("listed_to", _("Listed to %(date)s") % {"date": raw.get("listed_to")}),
+        ("open_on", _("Open on %(date)s") % {"date": raw.get("open_on")}),
+        ("overdue_on", _("Overdue as of %(date)s") % {"date": raw.get("overdue_on")}),
+    ]
+    # A date that did not parse is not applied, so it shows no chip either.
+    return [(name, label) for name, label in labels if raw.get(name)]
+
+
 @login_required
 def hazard_list(request):
     raw, filters = list_filters(request)
     today = timezone.localdate()
+    filters["sort"] = sort = sort_key(request, selectors.SORTS, "-found_at")
     hazards = selectors.hazard_list(user=request.user, filters=filters, today=today)
     counts = hazards.aggregate(
         total=Count("id"),
@@ -79,8 +128,14 @@ def hazard_list(request):
     context = {
         "page": page,
         "query": query,
+        "kept": kept_params(request),
         "filters": raw,
-        "hidden": [(name, raw[name]) for name in ("counted", *DATE_FILTERS) if raw.get(name)],
+        "hidden": [(name, raw[name]) for name in ("counted", "enterprise", *DATE_FILTERS) if raw.get(name)],
+        "chips": filter_chips(request, chip_labels(request, raw)),
+        "clear_url": clear_url(request, [*FILTERS, *DATE_FILTERS]),
+        "sorts": sort_links(request, selectors.SORTS, sort),
+        "sort": sort,
+        "streets": streets_with_enterprises(user=request.user),
         "counts": counts,
         "statuses": HazardStatus.choices,
         "levels": HazardLevel.choices,
