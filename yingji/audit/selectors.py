@@ -25,3 +25,9 @@ def parse_date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def audit_codes(*, user) -> dict[str, list[str]]:
+    """The actions and record types present in the user's jurisdiction, for the filter selects."""
+    entries = AuditEntry.objects.for_user(user).order_by()
+    return {name: list(entries.values_list(name, flat=True).distinct()) for name in ("action", "object_type")}

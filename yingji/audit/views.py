@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from yingji.accounts.access import require_role
 from yingji.accounts.choices import AUDIT_READERS
-from yingji.audit import selectors
+from yingji.audit import labels, selectors
 from yingji.core.pagination import page_of
 
 FILTERS = ("actor", "action", "object_type", "object_id", "region", "from", "to")
@@ -17,5 +17,18 @@ def audit_list(request):
         "date_from": selectors.parse_date(raw["from"]),
         "date_to": selectors.parse_date(raw["to"]),
     }
-    page, query = page_of(request, selectors.audit_list(user=request.user, filters=filters))
-    return render(request, "audit/list.html", {"page": page, "query": query, "filters": raw})
+    entries = selectors.audit_list(user=request.user, filters=filters).select_related("actor")
+    page, query = page_of(request, entries)
+    for entry in page:
+        entry.action_label = labels.action_label(entry.action)
+        entry.model_label = labels.model_label(entry.object_type)
+        entry.changes = labels.changes(entry)
+    present = selectors.audit_codes(user=request.user)
+    context = {
+        "page": page,
+        "query": query,
+        "filters": raw,
+        "actions": labels.options(present["action"], labels.action_label),
+        "object_types": labels.options(present["object_type"], labels.model_label),
+    }
+    return render(request, "audit/list.html", context)

@@ -1,0 +1,117 @@
+"""The audit log in a clerk's words: actions, record types and fields by their Chinese names,
+coded values by their labels. The log stores codes (stable across translations); this module
+only reads them."""
+
+import json
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext_lazy as _
+
+from yingji.accidents.choices import AccidentAction
+from yingji.hazards.choices import HazardAction
+
+# The action codes the services write; a workflow's own actions come from its choices below.
+ACTIONS = {
+    "create": _("Added the record"),
+    "update": _("Changed the record"),
+    "delete": _("Deleted the record"),
+    "revoke": _("Revoked the access token"),
+    "change_password": _("Changed own password"),
+    "hazard.import": _("Imported the hazard ledger"),
+    "hazard.plan": _("Recorded the rectification plan"),
+    "evidence.supersede": _("Replaced rectification evidence"),
+    "notifications.channels": _("Chose notification channels"),
+    "accident.casualty_update": _("Updated the casualties"),
+    "accident.attach_report": _("Attached the investigation report"),
+    "enterprise.suspend": _("Suspended the enterprise"),
+    "user.create": _("Added a user"),
+    "user.deactivate": _("Deactivated a user"),
+    "user.activate": _("Reactivated a user"),
+    "user.reset_password": _("Reset a user's password"),
+    "user.change_role": _("Changed a user's role"),
+}
+ACTIONS |= {f"hazard.{code}": label for code, label in HazardAction.choices}
+ACTIONS |= {f"accident.{code}": label for code, label in AccidentAction.choices}
+DETAILS = _("Details")  # what a workflow action recorded beside the fields (`_action`)
+
+
+def action_label(code: str) -> str:
+    return str(ACTIONS.get(code, code))
+
+
+def _model(object_type: str):
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def model_label(object_type: str) -> str:
+    model = _model(object_type)
+    return str(model._meta.verbose_name) if model else object_type
+
+
+def _field(model, attname: str):
+    if model is None:
+        return None
+    for field in model._meta.concrete_fields:
+        if attname in (field.attname, field.name):
+            return field
+    try:
+        return model._meta.get_field(attname)
+    except FieldDoesNotExist:
+        return None
+
+
+def field_label(object_type: str, attname: str) -> str:
+    if attname == "_action":
+        return str(DETAILS)
+    field = _field(_model(object_type), attname)
+    return str(getattr(field, "verbose_name", None) or attname)
+
+
+def value_label(object_type: str, attname: str, value) -> object:
+    """A coded value as its label (a choice, yes/no); other values as stored."""
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    field = _field(_model(object_type), attname)
+    choices = dict(getattr(field, "flatchoices", None) or ())
+    if isinstance(value, list) and choices:
+        return "、".join(str(choices.get(v, v)) for v in value)
+    if isinstance(value, (str, int)) and value in choices:
+        return str(choices[value])
+    return value
+
+
+LONG = 60  # characters shown before a value folds into <details>
+
+
+def _text(value) -> str:
+    if value is None:
+        return "∅"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def changes(entry) -> list[dict]:
+    """The entry's changed fields, labelled, each value as text and whether it is long."""
+    rows = []
+    for attname, old, new in entry.changed_fields():
+        old_text = _text(value_label(entry.object_type, attname, old))
+        new_text = _text(value_label(entry.object_type, attname, new))
+        rows.append(
+            {
+                "field": field_label(entry.object_type, attname),
+                "old": old_text,
+                "new": new_text,
+                "long": len(old_text) + len(new_text) > LONG,
+            }
+        )
+    return rows
+
+
+def options(codes, label) -> list[tuple[str, str]]:
+    """Filter choices: the codes present, by label."""
+    return sorted(((code, label(code)) for code in codes), key=lambda pair: pair[1])

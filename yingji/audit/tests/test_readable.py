@@ -1,0 +1,64 @@
+"""The audit log as a bureau clerk reads it: actions, record types and fields in Chinese,
+people by name, coded values by their labels, one local time format, filters as selects."""
+
+import datetime
+
+import pytest
+
+from yingji.accounts.tests.factories import web_login
+from yingji.audit.models import AuditEntry
+from yingji.hazards.tests.factories import assigned, hazard_factory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(client, bureau, enterprises):
+    bureau.name = "王小明"
+    bureau.save()
+    hazard = hazard_factory(actor=bureau, enterprise=enterprises["A"], description="配电箱未上锁" * 20)
+    assigned(hazard, bureau)
+    web_login(client, "bureau")
+    return client.get("/audit/").content.decode()
+
+
+def test_actions_records_and_fields_are_named_in_chinese(page):
+    assert "整改" in page  # hazard.assign: 下达整改 (or its catalogue's words), not the code
+    assert ">hazard.assign<" not in page and "hazards.hazard #" not in page
+    assert "隐患 #" in page
+    assert "状态</b>" in page  # the status field by its verbose name…
+    assert "status</b>" not in page
+
+
+def test_coded_values_show_as_their_labels(page):
+    assert "整改中" in page  # status rectifying, not "rectifying"
+    assert "→ rectifying" not in page
+
+
+def test_people_are_named(page):
+    assert "王小明" in page
+
+
+def test_long_values_fold_into_details(page):
+    assert "<details>" in page and "配电箱未上锁配电箱未上锁" in page
+
+
+def test_action_and_record_type_are_chosen_from_selects(page):
+    assert '<select name="action"' in page and '<select name="object_type"' in page
+    assert '<option value="hazards.hazard">隐患</option>' in page
+
+
+def test_times_are_shown_in_shanghai_time_to_the_minute(client, bureau, enterprises):
+    at = datetime.datetime(2026, 6, 30, 17, 5, 42, tzinfo=datetime.UTC)
+    AuditEntry.objects.create(
+        at=at,
+        actor=bureau,
+        action="create",
+        object_type="enterprises.enterprise",
+        object_id="1",
+        object_repr="东岸建筑工程有限公司",
+        region_code="430102015",
+    )
+    web_login(client, "bureau")
+    page = client.get("/audit/").content.decode()
+    assert '<td class="nowrap" data-testid="audit-time">2026-07-01 01:05</td>' in page
