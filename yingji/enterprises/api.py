@@ -134,6 +134,8 @@ class EnterpriseFilters(Schema):
     liability_insurance: bool | None = None
     department: int | None = Field(None, ge=1, le=MAX_ID, description="supervising department id")
     search: str | None = Field(None, max_length=100, description="name or USCC contains")
+    q: str | None = Field(None, max_length=100, description="keyword in the name, USCC or address")
+    street: str | None = Field(None, max_length=12, description="street (or any region) code prefix")
 
 
 class RowProblemOut(Schema):

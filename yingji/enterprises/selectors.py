@@ -1,6 +1,6 @@
 """Reads of the registry, always through the jurisdiction scope."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from yingji.accounts.choices import OrgKind, Role
 from yingji.accounts.models import Organisation
@@ -23,9 +23,20 @@ LOOKUPS = {
 }
 
 
+# Sortable columns: `sort` is one of these, or one with a leading "-" (descending).
+SORTS = {
+    "name": "name",
+    "uscc": "uscc",
+    "industry": "industry",
+    "street": "region_id",
+    "risk_grade": "risk_grade",
+    "employees": "employees",
+}
+
+
 def enterprise_list(*, user, filters: dict):
-    """Enterprises in the user's jurisdiction. Filters: region (code prefix), the LOOKUPS,
-    each of FLAGS (True / False / None), search (name or USCC contains)."""
+    """Enterprises in the user's jurisdiction. Filters: region or street (code prefix), the
+    LOOKUPS, each of FLAGS (True / False / None), q (name, USCC or address contains), sort."""
     qs = Enterprise.objects.for_user(user)
     if filters.get("region"):
         qs = qs.in_region(filters["region"])
@@ -33,9 +44,19 @@ def enterprise_list(*, user, filters: dict):
         **{LOOKUPS[k]: v for k, v in filters.items() if k in LOOKUPS and v not in (None, "")},
         **{flag: filters[flag] for flag in FLAGS if isinstance(filters.get(flag), bool)},
     )
-    search = (filters.get("search") or "").strip()
-    if search:
-        qs = qs.filter(Q(name__contains=search) | Q(uscc__contains=search.upper()))
+    if filters.get("street"):
+        qs = qs.in_region(filters["street"])
+    for name in ("search", "q"):  # `search` is the older name of `q`
+        text = (filters.get(name) or "").strip()
+        if text:
+            qs = qs.filter(
+                Q(name__icontains=text) | Q(uscc__icontains=text.upper()) | Q(address__icontains=text)
+            )
+    if (filters.get("sort") or "").lstrip("-") in SORTS:
+        key = filters["sort"]
+        descending = key.startswith("-")
+        field = F(SORTS[key.lstrip("-")])
+        qs = qs.order_by(field.desc(nulls_last=True) if descending else field.asc(nulls_last=True), "id")
     return qs
 
 

@@ -20,8 +20,17 @@ from yingji.enterprises.permissions import can_edit, can_register, editable_fiel
 from yingji.imports.services import DuplicateImport
 from yingji.imports.views import confirmed_again
 from yingji.regions.models import Region
+from yingji.web.chips import (
+    choice_label,
+    clear_url,
+    filter_chips,
+    kept_params,
+    region_name,
+    sort_key,
+    sort_links,
+)
 
-FILTERS = ("search", "industry", "region", "risk_grade", "status", "department", *FLAGS)
+FILTERS = ("q", "search", "industry", "region", "risk_grade", "status", "department", *FLAGS)
 YES_NO = {"yes": True, "no": False}
 SHOWN = 20  # hazards and inspections on the record page; the rest through their lists
 
@@ -39,14 +48,42 @@ def _flag_label(name: str) -> str:
     return Enterprise._meta.get_field(name).verbose_name
 
 
+def _chip_labels(request, raw: dict) -> list[tuple[str, str]]:
+    """Every filter the list applies, as its chip says it."""
+    department = raw["department"] and (
+        Organisation.objects.filter(pk=raw["department"]).values_list("name", flat=True).first()
+    )
+    yes_no = {"yes": _("yes"), "no": _("no")}
+    labels = [
+        ("q", _("Search: %(text)s") % {"text": raw["q"]}),
+        ("search", _("Search: %(text)s") % {"text": raw["search"]}),
+        ("region", raw["region"] and region_name(raw["region"])),
+        ("industry", choice_label(Industry.choices, raw["industry"])),
+        ("risk_grade", choice_label(RiskGrade.choices, raw["risk_grade"])),
+        ("status", choice_label(EnterpriseStatus.choices, raw["status"])),
+        ("department", department or raw["department"]),
+    ] + [
+        (flag, f"{_flag_label(flag)}: {yes_no[raw[flag]]}")
+        for flag in FLAGS
+        if raw[flag] in yes_no  # another value is not applied
+    ]
+    return [(name, label) for name, label in labels if raw.get(name)]
+
+
 @login_required
 def enterprise_list(request):
     raw, filters = _filters(request)
+    filters["sort"] = sort = sort_key(request, selectors.SORTS, "")
     enterprises = selectors.enterprise_list(user=request.user, filters=filters)
     page, query = page_of(request, enterprises.select_related("region"))
     context = {
         "page": page,
         "query": query,
+        "kept": kept_params(request),
+        "chips": filter_chips(request, _chip_labels(request, raw)),
+        "clear_url": clear_url(request, list(FILTERS)),
+        "sorts": sort_links(request, selectors.SORTS, sort),
+        "sort": sort,
         "filters": raw,
         "industries": Industry.choices,
         "risk_grades": RiskGrade.choices,
