@@ -24,6 +24,15 @@ from yingji.jobs.models import Job
 PROGRESS_EVERY_SECONDS = 1.0  # a million rows must not mean a million writes
 
 
+class JobFailed(Exception):
+    """Raised by a job function to end `failed` with a result the page shows (e.g. the problems
+    of a file's rows), besides its message."""
+
+    def __init__(self, message: str, result: dict | None = None):
+        super().__init__(message)
+        self.result = result
+
+
 def job_start(user, kind: str, func: Callable | str, **params) -> Job:
     """Record a queued job for `user` and hand it to the worker; answers at once."""
     from yingji.jobs.tasks import run_job  # the task module imports this one's helpers
@@ -66,7 +75,8 @@ def mark_done(job: Job, result) -> None:
 def mark_failed(job: Job, exc: BaseException) -> None:
     job.state, job.finished_at = Job.State.FAILED, timezone.now()
     job.message = str(exc) or type(exc).__name__
-    job.save(update_fields=["state", "finished_at", "message", "done", "total"])
+    job.result = getattr(exc, "result", None)
+    job.save(update_fields=["state", "finished_at", "message", "done", "total", "result"])
 
 
 def jobs_of(user):

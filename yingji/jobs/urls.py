@@ -5,4 +5,5 @@ from yingji.jobs import views
 app_name = "jobs"
 urlpatterns = [
     path("<int:pk>/progress/", views.job_progress_partial, name="progress"),
+    path("<int:pk>/file/", views.job_file, name="file"),
 ]

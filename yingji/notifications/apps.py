@@ -11,6 +11,7 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         from yingji.jobs.schedule import register_periodic
+        from yingji.notifications import jobs  # noqa: F401 (connects the job_finished receiver)
         from yingji.notifications.delivery import deliver_pending
         from yingji.notifications.reminders import remind
 

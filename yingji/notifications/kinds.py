@@ -13,6 +13,7 @@ ACCIDENT_GRADE_RAISED = "accident_grade_raised"
 HAZARD_DUE = "hazard_due"
 HAZARD_OVERDUE = "hazard_overdue"
 ACCIDENT_DUE = "accident_due"
+JOB_FINISHED = "job_finished"
 
 LABELS = {
     HAZARD_ASSIGNED: _("Hazard assigned for rectification"),
@@ -25,6 +26,7 @@ LABELS = {
     HAZARD_DUE: _("Hazard deadline in 3 days"),
     HAZARD_OVERDUE: _("Hazard overdue"),
     ACCIDENT_DUE: _("Accident deadline due"),
+    JOB_FINISHED: _("Background job finished"),
 }
 
 URGENT = frozenset({ACCIDENT_REGISTERED, ACCIDENT_GRADE_RAISED})

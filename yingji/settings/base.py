@@ -195,6 +195,9 @@ LOGGING = {
 # Background work: Django's tasks stored in the database and run by `yingji worker` (README).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 YINGJI_WORKER_INTERVAL = env_int("YINGJI_WORKER_INTERVAL", 2)  # seconds between looks for work
+# Imports and exports from the web pages larger than these run as background jobs.
+YINGJI_BACKGROUND_IMPORT_ROWS = env_int("YINGJI_BACKGROUND_IMPORT_ROWS", 2000)
+YINGJI_BACKGROUND_EXPORT_ROWS = env_int("YINGJI_BACKGROUND_EXPORT_ROWS", 100_000)
 
 # Notifications: SMS goes through this gateway class (the bureau plugs its provider in here);
 # links in e-mails start with the site's address.

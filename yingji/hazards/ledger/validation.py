@@ -33,6 +33,7 @@ from yingji.hazards.ledger.errors import LedgerError, RowError, RowErrors
 from yingji.hazards.ledger.reading import Sheet, _without_gc
 
 ENTERPRISE_CHUNK = 2000  # names and codes per enterprise query (database parameter limits)
+PROGRESS_ROWS = 1000  # rows between two reports to a `progress` callback
 # Translated only when a message names them, not once per row of a 100,000-row file.
 FOUND, RECTIFIED = gettext_lazy("date found"), gettext_lazy("date rectified")
 
@@ -61,14 +62,27 @@ class ParsedRow:
 
 
 @_without_gc
-def ledger_validate(sheet: Sheet, *, actor, today: datetime.date | None = None) -> list[ParsedRow]:
-    """Every row checked against the template's rules; LedgerError lists every problem."""
+def ledger_validate(
+    sheet: Sheet, *, actor, today: datetime.date | None = None, progress=None
+) -> list[ParsedRow]:
+    """Every row checked against the template's rules; LedgerError lists every problem.
+    `progress(done, total)`, if given, hears how many rows are checked (a background job's bar)."""
     if not permissions.can_register(actor):
         raise PermissionDenied(_("Your role may not import hazards."))
     today = today or timezone.localdate()
     errors = RowErrors()
     may = {level: permissions.import_statuses(actor, level) for level in HazardLevel.values}
-    parsed = [_parse_row(number, cells, sheet.columns, today, may, errors) for number, cells in sheet.rows]
+    if progress is None:
+        parsed = [
+            _parse_row(number, cells, sheet.columns, today, may, errors) for number, cells in sheet.rows
+        ]
+    else:
+        parsed, total = [], len(sheet.rows)
+        for number, cells in sheet.rows:
+            parsed.append(_parse_row(number, cells, sheet.columns, today, may, errors))
+            if len(parsed) % PROGRESS_ROWS == 0:
+                progress(len(parsed), total)
+        progress(total, total)
     _resolve_enterprises(parsed, actor, {c.header for _p, c in sheet.columns}, errors)
     if errors:
         raise LedgerError(rows=errors)

@@ -176,9 +176,12 @@ def ledger_import_file(
     confirm_duplicate: bool = False,
     idempotency_key: str = "",
     limits: uploads.Limits | None = None,
+    progress=None,
 ) -> Imported:
     """Import a ledger file, all or nothing, once (yingji.imports: a file imported before in the
-    organisation is a DuplicateImport unless confirmed; a retried Idempotency-Key replays)."""
+    organisation is a DuplicateImport unless confirmed; a retried Idempotency-Key replays).
+    `progress(step, done, total)`, if given, hears the rows checked (step "validate") and, before
+    the write's transaction, the rows about to be written (step "write")."""
     if not permissions.can_register(actor):
         raise PermissionDenied(_("Your role may not import hazards."))
     digest = sha256_of(data)
@@ -192,11 +195,20 @@ def ledger_import_file(
         actor=actor,
         data=data,
         filename=filename,
-        prepare=lambda: ledger_validate(ledger_read(data, limits), actor=actor),
+        prepare=(lambda: _validated(data, actor, limits, progress)),
         write=write,
         confirm_duplicate=confirm_duplicate,
         idempotency_key=idempotency_key,
     )
+
+
+def _validated(data: bytes, actor, limits, progress) -> list[ParsedRow]:
+    if progress is None:
+        return ledger_validate(ledger_read(data, limits), actor=actor)
+    sheet = ledger_read(data, limits)
+    rows = ledger_validate(sheet, actor=actor, progress=lambda done, total: progress("validate", done, total))
+    progress("write", 0, len(rows))  # outside the write's transaction, so that a watcher sees it
+    return rows
 
 
 def ledger_import(*, actor, data: bytes, filename: str, **options) -> int:
