@@ -4,14 +4,14 @@ inspections and history, and the form. Every write goes through services."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from yingji.accounts.models import Organisation
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
-from yingji.enterprises import selectors, services, workbook
+from yingji.enterprises import import_jobs, selectors, services, workbook
 from yingji.enterprises.choices import FLAGS, EnterpriseStatus, RiskGrade
 from yingji.enterprises.export import enterprise_export_response
 from yingji.enterprises.forms import EnterpriseForm, ImportForm, initial_for
@@ -19,6 +19,7 @@ from yingji.enterprises.models import Enterprise
 from yingji.enterprises.permissions import can_edit, can_register, editable_fields
 from yingji.imports.services import DuplicateImport
 from yingji.imports.views import confirmed_again
+from yingji.jobs.services import jobs_of
 from yingji.regions.models import Region
 from yingji.web.chips import (
     choice_label,
@@ -107,10 +108,14 @@ def enterprise_import(request):
     if not can_register(request.user):
         raise PermissionDenied(_("Your role may not do this."))
     form = ImportForm(request.POST or None, request.FILES or None)
-    problems, duplicate = [], None
+    problems, duplicate, job = [], None, None
+    if request.GET.get("job", "").isdigit():  # a background import, watched on its progress bar
+        job = get_object_or_404(jobs_of(request.user), pk=request.GET["job"], kind=import_jobs.IMPORT)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            if started := import_jobs.start_if_large(request, upload):
+                return redirect(import_jobs.import_page(started))
             result = workbook.import_workbook(
                 actor=request.user, file=upload, confirm_duplicate=confirmed_again(request, upload)
             )
@@ -130,7 +135,13 @@ def enterprise_import(request):
                     _("Columns not imported: %(columns)s.") % {"columns": "、".join(result.ignored_columns)},
                 )
             return redirect("enterprises:list")
-    context = {"form": form, "problems": problems, "duplicate": duplicate, "columns": workbook.COLUMNS}
+    context = {
+        "form": form,
+        "problems": problems,
+        "duplicate": duplicate,
+        "columns": workbook.COLUMNS,
+        "job": job,
+    }
     return render(request, "enterprises/import.html", context)
 
 
