@@ -8,6 +8,7 @@ moved by actions, never written.
 import datetime
 import json
 from decimal import Decimal
+from typing import Literal
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -145,6 +146,9 @@ class AccidentOut(Schema):
         return obj.open_measure_count()
 
 
+AccidentSort = Literal[tuple(f"{sign}{key}" for key in selectors.SORTS for sign in ("", "-"))]
+
+
 class AccidentFilters(Schema):
     region: str | None = Field(None, max_length=12, description="region code prefix")
     kind: AccidentKind | None = None
@@ -160,6 +164,13 @@ class AccidentFilters(Schema):
         None, alias="from", description="occurred on or after (Beijing date)"
     )
     date_to: datetime.date | None = Field(None, alias="to", description="occurred on or before")
+    q: str | None = Field(
+        None, max_length=100, description="keyword in the place, summary, enterprise or USCC"
+    )
+    street: str | None = Field(None, max_length=12, description="street (or any region) code prefix")
+    sort: AccidentSort | None = Field(
+        None, description="a column, descending after '-'; an unknown one is a 400"
+    )
 
 
 class AccidentIn(Schema):

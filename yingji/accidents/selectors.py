@@ -1,6 +1,6 @@
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Coalesce
 
 from yingji.accidents.choices import InvestigationStatus
@@ -20,6 +20,15 @@ LOOKUPS = {
     "date_from": "occurred_at__date__gte",  # Beijing dates: the current time zone is Asia/Shanghai
     "date_to": "occurred_at__date__lte",
 }
+# Sortable columns: `sort` is one of these, or one with a leading "-" (descending).
+SORTS = {
+    "occurred_at": "occurred_at",
+    "deaths": "deaths",
+    "direct_loss": "direct_loss",
+    "grade": "grade",
+    "status": "status",
+    "category": "category",
+}
 TRUE, FALSE = (True, "true", "1", "on"), (False, "false", "0")
 
 
@@ -38,6 +47,24 @@ def accident_list(*, user, filters: dict):
     open_measures = AccidentMeasure.objects.filter(accident=OuterRef("pk"), completed_on__isnull=True)
     if filters.get("open_after_close") in TRUE:
         qs = qs.filter(Exists(open_measures), status=InvestigationStatus.CLOSED)
+    if filters.get("street"):
+        qs = qs.filter(region__code__startswith=filters["street"])
+    text = (filters.get("q") or "").strip()
+    if text:  # the place, the summary, the enterprise's name or USCC
+        qs = qs.filter(
+            Q(place__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(enterprise__name__icontains=text)
+            | Q(enterprise__uscc__icontains=text.upper())
+        )
+    key = filters.get("sort") or ""
+    if key.lstrip("-") in SORTS:
+        field = F(SORTS[key.lstrip("-")])
+        descending = key.startswith("-")
+        qs = qs.order_by(
+            field.desc(nulls_last=True) if descending else field.asc(nulls_last=True),
+            "-id" if descending else "id",
+        )
     return qs
 
 

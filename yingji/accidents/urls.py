@@ -5,6 +5,7 @@ from yingji.accidents import views
 app_name = "accidents"
 urlpatterns = [
     path("", views.accident_list, name="list"),
+    path("export/", views.accident_export, name="export"),
     path("new/", views.accident_create, name="create"),
     path("grade/", views.grade_preview, name="grade_preview"),
     path("<int:pk>/", views.accident_detail, name="detail"),

@@ -16,6 +16,7 @@ from yingji.accidents.choices import (
     AccidentKind,
     InvestigationStatus,
 )
+from yingji.accidents.export import accident_export_response
 from yingji.accidents.forms import (
     ACTION_FORMS,
     AccidentForm,
@@ -31,8 +32,30 @@ from yingji.accidents.models import AccidentMeasure
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
+from yingji.enterprises.models import Enterprise
+from yingji.web.chips import (
+    choice_label,
+    clear_url,
+    filter_chips,
+    kept_params,
+    region_name,
+    sort_key,
+    sort_links,
+)
 
-FILTERS = ("region", "kind", "category", "industry", "grade", "status", "from", "to", "late")
+FILTERS = (
+    "q",
+    "region",
+    "enterprise",
+    "kind",
+    "category",
+    "industry",
+    "grade",
+    "status",
+    "from",
+    "to",
+    "late",
+)
 
 
 def _parse_date(value: str) -> datetime.date | None:
@@ -42,15 +65,60 @@ def _parse_date(value: str) -> datetime.date | None:
         return None
 
 
+def _list_filters(request) -> tuple[dict, dict]:
+    """The query string as the selector's filters; a value that does not parse is dropped."""
+    raw = {name: request.GET.get(name, "").strip() for name in FILTERS}
+    for name in ("from", "to"):
+        if _parse_date(raw[name]) is None:
+            raw[name] = ""
+    if not raw["enterprise"].isdigit() or len(raw["enterprise"]) > 18:
+        raw["enterprise"] = ""
+    filters = raw | {"date_from": _parse_date(raw["from"]), "date_to": _parse_date(raw["to"])}
+    filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"] else None
+    filters["sort"] = sort_key(request, selectors.SORTS, "")
+    return raw, filters
+
+
+def _chip_labels(request, raw: dict) -> list[tuple[str, str]]:
+    """Every filter the list applies, as its chip says it."""
+    enterprise = (
+        raw["enterprise"]
+        and (
+            Enterprise.objects.for_user(request.user)
+            .filter(pk=raw["enterprise"])
+            .values_list("name", flat=True)
+        ).first()
+    )
+    late = {"true": _("Late (迟报) only"), "false": _("On time only")}
+    labels = [
+        ("q", _("Search: %(text)s") % {"text": raw["q"]}),
+        ("region", raw["region"] and region_name(raw["region"])),
+        ("enterprise", enterprise or raw["enterprise"]),
+        ("kind", choice_label(AccidentKind.choices, raw["kind"])),
+        ("category", choice_label(category_choices(), raw["category"])),
+        ("industry", choice_label(Industry.choices, raw["industry"])),
+        ("grade", choice_label(AccidentGrade.choices, raw["grade"])),
+        ("status", choice_label(InvestigationStatus.choices, raw["status"])),
+        ("late", late.get(raw["late"], "")),
+        ("from", _("Occurred from %(date)s") % {"date": raw["from"]}),
+        ("to", _("Occurred to %(date)s") % {"date": raw["to"]}),
+    ]
+    return [(name, label) for name, label in labels if raw.get(name) and label]
+
+
 @login_required
 def accident_list(request):
-    raw = {name: request.GET.get(name, "").strip() for name in FILTERS}
-    filters = raw | {"date_from": _parse_date(raw["from"]), "date_to": _parse_date(raw["to"])}
+    raw, filters = _list_filters(request)
     accidents = selectors.accident_list(user=request.user, filters=filters)
     page, query = page_of(request, accidents.with_open_measures().select_related("region", "enterprise"))
     context = {
         "page": page,
         "query": query,
+        "kept": kept_params(request),
+        "chips": filter_chips(request, _chip_labels(request, raw)),
+        "clear_url": clear_url(request, list(FILTERS)),
+        "sorts": sort_links(request, selectors.SORTS, filters["sort"]),
+        "sort": filters["sort"],
         "filters": raw,
         "totals": selectors.accident_totals(accidents),
         "regions": region_options(request.user) or [],
@@ -62,6 +130,16 @@ def accident_list(request):
         "can_write": permissions.can_write(request.user),
     }
     return render(request, "accidents/list.html", context)
+
+
+@login_required
+@require_GET
+def accident_export(request):
+    """The accidents the list shows with the same query string (?format=csv for CSV)."""
+    _raw, filters = _list_filters(request)
+    accidents = selectors.accident_list(user=request.user, filters=filters)
+    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    return accident_export_response(accidents, fmt=fmt)
 
 
 @login_required
