@@ -41,7 +41,14 @@ def organisation_create(
 
 @transaction.atomic
 def user_create(
-    *, actor, username: str, role: str, organisation: Organisation | None, password: str, name: str = ""
+    *,
+    actor,
+    username: str,
+    role: str,
+    organisation: Organisation | None,
+    password: str,
+    name: str = "",
+    phone: str = "",
 ) -> User:
     if role not in Role.values:
         raise _fail(
@@ -57,7 +64,9 @@ def user_create(
         )
     if User.objects.filter(username=username).exists():
         raise _fail("username", _("User %(username)s already exists.") % {"username": username})
-    user = User(username=username, role=role, organisation=organisation, name=name, is_staff=False)
+    user = User(
+        username=username, role=role, organisation=organisation, name=name, phone=phone, is_staff=False
+    )
     try:
         validate_password(password, user)
         user.set_password(password)

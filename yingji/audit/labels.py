@@ -25,7 +25,6 @@ ACTIONS = {
     "accident.casualty_update": _("Updated the casualties"),
     "accident.attach_report": _("Attached the investigation report"),
     "enterprise.suspend": _("Suspended the enterprise"),
-    "user.create": _("Added a user"),
     "user.deactivate": _("Deactivated a user"),
     "user.activate": _("Reactivated a user"),
     "user.reset_password": _("Reset a user's password"),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.accounts.choices import AUDIT_READERS, Role
 from yingji.reports.permissions import REPORT_READERS
-from yingji.web.permissions import for_templates
+from yingji.web.permissions import USER_MANAGERS, for_templates
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ NAV = [
     NavItem(_("Work summary"), "reports:work-summary", REPORT_READERS),
     NavItem(_("Notifications"), "notifications:list", frozenset(Role) - {Role.ADMIN}),
     NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS)),
+    NavItem(_("Users"), "accounts:users", USER_MANAGERS),
     NavItem(_("API"), "api:openapi-view", frozenset({Role.ADMIN})),  # documentation for integrators
 ]
 
