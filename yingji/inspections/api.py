@@ -171,6 +171,8 @@ class InspectionFilters(Schema):
     industry: Industry | None = None
     date_from: datetime.date | None = Field(None, alias="from")
     date_to: datetime.date | None = Field(None, alias="to")
+    q: str | None = Field(None, max_length=100, description="keyword in the enterprise's name or USCC")
+    street: str | None = Field(None, max_length=12, description="street (or any region) code prefix")
 
 
 class ResultIn(Schema):

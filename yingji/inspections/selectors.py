@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 
 from yingji.accounts.choices import Role
@@ -25,7 +25,13 @@ def inspection_filter(*, user, filters: dict):
     lookups = {
         LOOKUPS[name]: value for name, value in filters.items() if name in LOOKUPS and value not in (None, "")
     }
-    return Inspection.objects.for_user(user).filter(**lookups)
+    qs = Inspection.objects.for_user(user).filter(**lookups)
+    if filters.get("street"):
+        qs = qs.filter(region__code__startswith=filters["street"])
+    text = (filters.get("q") or "").strip()
+    if text:  # the enterprise's name or USCC
+        qs = qs.filter(Q(enterprise__name__icontains=text) | Q(enterprise__uscc__icontains=text.upper()))
+    return qs
 
 
 def inspection_list(*, user, filters: dict):

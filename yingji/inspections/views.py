@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -21,30 +21,86 @@ from yingji.inspections import permissions, selectors, services
 from yingji.inspections.choices import InspectionType
 from yingji.inspections.forms import InspectionForm
 from yingji.inspections.models import ChecklistTemplate
+from yingji.web.chips import (
+    choice_label,
+    clear_url,
+    filter_chips,
+    kept_params,
+    region_name,
+    sort_key,
+    sort_links,
+)
 
-FILTERS = ("region", "enterprise", "type", "industry", "from", "to")
+FILTERS = ("q", "region", "enterprise", "type", "industry", "from", "to")
+# Sortable columns: `sort` is one of these, or one with a leading "-" (descending).
+SORTS = {
+    "inspected_on": "inspected_on",
+    "enterprise": "enterprise__name",
+    "person_times": "inspector_count",
+    "hazards": "hazard_count",
+}
 
 
 def _filters(request) -> tuple[dict, dict]:
     """The query string as the selector's filters; a value that does not parse is dropped."""
     raw = {name: request.GET.get(name, "").strip() for name in FILTERS}
-    filters = {"region": raw["region"], "type": raw["type"], "industry": raw["industry"]}
+    filters = {"region": raw["region"], "type": raw["type"], "industry": raw["industry"], "q": raw["q"]}
     for name, key in (("from", "date_from"), ("to", "date_to")):
         try:
             filters[key] = datetime.date.fromisoformat(raw[name]) if raw[name] else None
         except ValueError:
             raw[name] = ""
-    filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"].isdigit() else None
+    if not raw["enterprise"].isdigit() or len(raw["enterprise"]) > 18:
+        raw["enterprise"] = ""
+    filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"] else None
     return raw, filters
+
+
+def _chip_labels(request, raw: dict) -> list[tuple[str, str]]:
+    """Every filter the list applies, as its chip says it."""
+    enterprise = (
+        raw["enterprise"]
+        and (
+            Enterprise.objects.for_user(request.user)
+            .filter(pk=raw["enterprise"])
+            .values_list("name", flat=True)
+        ).first()
+    )
+    labels = [
+        ("q", _("Search: %(text)s") % {"text": raw["q"]}),
+        ("region", raw["region"] and region_name(raw["region"])),
+        ("enterprise", enterprise or raw["enterprise"]),
+        ("type", choice_label(InspectionType.choices, raw["type"])),
+        ("industry", choice_label(Industry.choices, raw["industry"])),
+        ("from", _("Inspected from %(date)s") % {"date": raw["from"]}),
+        ("to", _("Inspected to %(date)s") % {"date": raw["to"]}),
+    ]
+    return [(name, label) for name, label in labels if raw.get(name)]
+
+
+def _sorted(inspections, key: str):
+    if not key:
+        return inspections
+    field = F(SORTS[key.lstrip("-")])
+    descending = key.startswith("-")
+    first = field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+    return inspections.order_by(first, "-id" if descending else "id")
 
 
 @login_required
 def inspection_list(request):
     raw, filters = _filters(request)
-    page, query = page_of(request, selectors.inspection_list(user=request.user, filters=filters))
+    sort = sort_key(request, SORTS, "")
+    inspections = _sorted(selectors.inspection_list(user=request.user, filters=filters), sort)
+    page, query = page_of(request, inspections)
     context = {
         "page": page,
         "query": query,
+        "kept": kept_params(request),
+        "chips": filter_chips(request, _chip_labels(request, raw)),
+        "clear_url": clear_url(request, list(FILTERS)),
+        "sorts": sort_links(request, SORTS, sort),
+        "sort": sort,
         "filters": raw,
         "totals": selectors.inspection_totals(
             selectors.inspection_filter(user=request.user, filters=filters)
