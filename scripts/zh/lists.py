@@ -1,0 +1,33 @@
+"""Chinese for the list pages: the filters applied as removable chips, keyword search, sortable
+columns, the page to jump to, and the accident export."""
+
+ZH = {
+    "Filters applied": "已应用的筛选条件",
+    "Filters applied:": "筛选条件：",
+    "Remove this filter": "移除此筛选条件",
+    "remove": "移除",
+    "Clear all filters": "清除全部筛选",
+    "Go to page": "跳至第",
+    "Go": "页",
+    "Search and filter": "查询与筛选",
+    "Search: %(text)s": "关键词：%(text)s",
+    "Keyword (description, enterprise or USCC)": "关键词（隐患描述、企业名称或统一社会信用代码）",
+    "Keyword (name, USCC or address)": "关键词（名称、统一社会信用代码或地址）",
+    "Keyword (place, summary, enterprise or USCC)": "关键词（地点、简要经过、事故单位或统一社会信用代码）",
+    "Keyword (enterprise or USCC)": "关键词（企业名称或统一社会信用代码）",
+    "Found from %(date)s": "排查日期自%(date)s",
+    "Found to %(date)s": "排查日期至%(date)s",
+    "As the statistics count (cancelled left out)": "统计口径（不含已撤销）",
+    "Rectified by %(date)s": "截至%(date)s已整改",
+    "Listed from %(date)s": "挂牌督办自%(date)s",
+    "Listed to %(date)s": "挂牌督办至%(date)s",
+    "Open on %(date)s": "截至%(date)s未整改",
+    "Overdue as of %(date)s": "截至%(date)s逾期",
+    "Occurred from %(date)s": "发生日期自%(date)s",
+    "Occurred to %(date)s": "发生日期至%(date)s",
+    "Inspected from %(date)s": "检查日期自%(date)s",
+    "Inspected to %(date)s": "检查日期至%(date)s",
+    "no": "否",
+    "USCC": "统一社会信用代码",
+    "Export (CSV)": "导出（CSV）",
+}
