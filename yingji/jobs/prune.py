@@ -5,6 +5,7 @@ Finished work is kept for a while (users look a job up, operators a traceback), 
 
 import datetime
 
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks_db.models import DBTaskResult
@@ -25,5 +26,16 @@ def prune_finished(now: datetime.datetime | None = None) -> None:
     )
     cutoff = now - KEEP
     DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
-    Job.objects.filter(finished_at__lt=cutoff).delete()
+    old = Job.objects.filter(finished_at__lt=cutoff)
+    _delete_files(old)
+    old.delete()
     PeriodicRun.objects.filter(started_at__lt=cutoff).delete()
+
+
+def _delete_files(jobs) -> None:
+    """The files a job kept (an upload it was to import, the file it exported) go with it."""
+    for params, result in jobs.values_list("params", "result").iterator():
+        for values in (params, result):
+            path = values.get("path") if isinstance(values, dict) else None
+            if path and default_storage.exists(path):
+                default_storage.delete(path)

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone, translation
 
@@ -54,3 +56,28 @@ def test_a_job_left_running_by_a_lost_worker_ends_failed_after_twelve_hours(insp
     assert (lost.state, lost.finished_at) == ("failed", now)
     assert lost.message == "The worker stopped while this job ran; please start it again."
     assert busy.state == "running"
+
+
+def test_the_files_of_pruned_jobs_are_deleted_with_them(inspector):
+    kept = default_storage.save("imports/x/台账.xlsx", ContentFile(b"upload"))
+    exported = default_storage.save("exports/1/台账.xlsx", ContentFile(b"export"))
+    recent = default_storage.save("exports/2/台账.xlsx", ContentFile(b"export"))
+    old = timezone.now() - datetime.timedelta(days=91)
+    for params, result, finished in (
+        ({"path": kept}, None, old),
+        ({}, {"path": exported}, old),
+        ({}, {"path": recent}, timezone.now()),
+    ):
+        Job.objects.create(
+            kind="x",
+            user=inspector,
+            func="x.y",
+            state="done",
+            params=params,
+            result=result,
+            finished_at=finished,
+        )
+
+    prune_finished()
+
+    assert [default_storage.exists(p) for p in (kept, exported, recent)] == [False, False, True]
