@@ -15,6 +15,11 @@ def run_job(job_id: int) -> str:
     try:
         func = import_string(job.func)
         result = func(job, **job.params)
+    except services.JobFailed as exc:
+        # The user's own problem (the rows of a file), told to the user: no traceback to log.
+        services.mark_failed(job, exc)
+        job_finished.send_robust(sender=Job, job=job)
+        return job.state
     except Exception as exc:
         services.mark_failed(job, exc)
         job_finished.send_robust(sender=Job, job=job)
