@@ -130,3 +130,37 @@ def test_the_api_searches_filters_by_street_and_sorts(three, bureau, enterprises
     assert first["description"] == "液氨阀门泄漏"
     response = client.get("/api/v1/hazards", {"sort": "password"})
     assert response.status_code == 400 and "sort" in response.json()["errors"]
+
+
+def test_no_filter_the_list_applies_stays_on_without_a_chip(three, enterprises):
+    """Every filter of the list at once: each shows as a chip, and removing them all leaves none."""
+    day = TODAY.isoformat()
+    every = {
+        "q": "阀门",
+        "region": "430102",
+        "street": "430102015",
+        "enterprise": str(enterprises["A"].pk),
+        "status": "rectifying",
+        "level": "major",
+        "source": "inspection",
+        "industry": "construction",
+        "overdue": "true",
+        "from": "2020-01-01",
+        "to": day,
+        "counted": "1",
+        "rectified_by": day,
+        "listed_from": "2020-01-01",
+        "listed_to": day,
+        "open_on": day,
+        "overdue_on": day,
+    }
+    client = logged_in("bureau")
+    response = client.get("/hazards/", every)
+    assert set(chips(response)) == set(every)
+    cleared = client.get("/hazards/" + response.context["clear_url"])
+    assert cleared.context["chips"] == [] and cleared.context["counts"]["total"] == 3
+
+
+def test_a_value_that_does_not_parse_is_neither_applied_nor_a_chip(three):
+    response = logged_in("bureau").get("/hazards/", {"overdue_on": "yesterday", "enterprise": "x"})
+    assert response.context["chips"] == [] and response.context["counts"]["total"] == 3
