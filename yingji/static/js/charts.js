@@ -117,6 +117,17 @@
     return Math.max(drawnWidth, drawnWidth / shape.aspect);
   }
 
+  // The map's colour scale runs from the smallest value shown to the largest (a rate to 100%):
+  // starting at 0 would paint regions of 80 and 95 alike. One value alone, or none, still
+  // gives a range ECharts can draw.
+  function colourScale(values, unit) {
+    var shown = values.filter(function (v) { return typeof v === "number" && isFinite(v); });
+    if (!shown.length) return { min: 0, max: unit === "%" ? 100 : 1 };
+    var low = Math.min.apply(null, shown);
+    var high = unit === "%" ? 100 : Math.max.apply(null, shown);
+    return { min: low, max: high > low ? high : low + 1 };
+  }
+
   function map(chart, context, element, theme) {
     var select = document.getElementById(element.dataset.select);
     var names = {};
@@ -138,7 +149,7 @@
         var value = r.values[key];
         return { name: r.code, value: value === null ? NaN : value, url: r.urls[key] };
       });
-      var top = unit === "%" ? 100 : Math.max.apply(null, items.map(function (i) { return i.value || 0; }).concat([1]));
+      var scale = colourScale(items.map(function (i) { return i.value; }), unit);
       chart.setOption({
         backgroundColor: "transparent",
         tooltip: {
@@ -150,13 +161,13 @@
         },
         visualMap: {
           type: "continuous",
-          min: 0,
-          max: top,
+          min: scale.min,
+          max: scale.max,
           left: 8,
           bottom: 8,
           itemHeight: 90,
           calculable: false,
-          text: [top + unit, "0"],
+          text: [scale.max + unit, scale.min + unit],
           inRange: { color: PALETTES[theme][indicator.palette] },
         },
         series: [{
@@ -225,5 +236,5 @@
   window.addEventListener("resize", function () {
     charts.forEach(function (c) { if (!c.isDisposed()) c.resize(); });
   });
-  window.YingjiCharts = { drawAll: drawAll, disposeIn: disposeIn };
+  window.YingjiCharts = { drawAll: drawAll, disposeIn: disposeIn, colourScale: colourScale };
 })();
