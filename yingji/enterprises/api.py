@@ -119,6 +119,9 @@ def _fields(payload: Schema, *, partial: bool) -> dict:
     return data
 
 
+EnterpriseSort = Literal[tuple(f"{sign}{key}" for key in selectors.SORTS for sign in ("", "-"))]
+
+
 class EnterpriseFilters(Schema):
     region: str | None = Field(None, max_length=12, description="region code prefix")
     industry: Industry | None = None
@@ -136,6 +139,9 @@ class EnterpriseFilters(Schema):
     search: str | None = Field(None, max_length=100, description="name or USCC contains")
     q: str | None = Field(None, max_length=100, description="keyword in the name, USCC or address")
     street: str | None = Field(None, max_length=12, description="street (or any region) code prefix")
+    sort: EnterpriseSort | None = Field(
+        None, description="a column, descending after '-'; an unknown one is a 400"
+    )
 
 
 class RowProblemOut(Schema):

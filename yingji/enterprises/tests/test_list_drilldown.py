@@ -63,3 +63,11 @@ def test_the_api_searches_and_filters_by_street_within_the_jurisdiction(bureau, 
     assert client.get("/api/v1/enterprises", {"q": "燃气"}).json()["count"] == 1
     assert client.get("/api/v1/enterprises", {"street": "430102015"}).json()["count"] == 2
     assert client.get("/api/v1/enterprises", {"q": enterprises["D"].uscc}).json()["count"] == 0
+
+
+def test_the_api_sorts_by_a_known_column_and_refuses_another(bureau, enterprises, api):
+    client = api(bureau)
+    results = client.get("/api/v1/enterprises", {"sort": "street"}).json()["results"]
+    assert results[0]["name"] == "文艺路燃气有限公司"  # 430102001 before 东岸's 430102015
+    response = client.get("/api/v1/enterprises", {"sort": "password"})
+    assert response.status_code == 400 and "sort" in response.json()["errors"]
