@@ -164,3 +164,9 @@ def test_no_filter_the_list_applies_stays_on_without_a_chip(three, enterprises):
 def test_a_value_that_does_not_parse_is_neither_applied_nor_a_chip(three):
     response = logged_in("bureau").get("/hazards/", {"overdue_on": "yesterday", "enterprise": "x"})
     assert response.context["chips"] == [] and response.context["counts"]["total"] == 3
+
+
+def test_the_ledger_export_holds_what_the_search_shows(three):
+    response = logged_in("bureau").get("/hazards/ledger/export/", {"q": "阀门", "format": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "液氨阀门泄漏" in text and "货架超高堆放" not in text and "燃气报警器失效" not in text
