@@ -16,6 +16,7 @@ WHAT = {
     "ledger_import": gettext_lazy("Hazard ledger import"),
     "ledger_export": gettext_lazy("Hazard ledger export"),
     "enterprise_import": gettext_lazy("Enterprise import"),
+    "report": gettext_lazy("Report of a city or province"),
 }
 
 

@@ -6,14 +6,15 @@ from django.utils.translation import gettext as _
 
 from yingji.core.errors import ApplicationError
 from yingji.regions.scoping import Jurisdiction
-from yingji.reports import services
+from yingji.reports import report_jobs, services
 from yingji.reports.api import summary_response, table_response
 from yingji.reports.narrative import DEFAULTS, PART_TITLES, Narrative
 from yingji.reports.parts import placeholders
 from yingji.reports.permissions import require_report_reader, require_wording_editor
+from yingji.reports.scope import report_region
 from yingji.reports.summary import build_summary
 from yingji.reports.tables import TABLES
-from yingji.reports.writers import to_html
+from yingji.reports.writers import FORMATS, to_html
 
 PERIODS = [
     ("H1", "上半年"),
@@ -37,6 +38,8 @@ def work_summary(request):
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
     period = request.GET.get("period") or ("H1" if today.month > 6 else "ytd")
     form = {"region": region, "year": year, "period": period}
+    if report_jobs.in_background(region):  # a city's or province's: made by the worker
+        return _work_summary_in_background(request, form)
     if request.GET.get("format") in ("docx", "html", "md"):
         try:
             return summary_response(request.user, format=request.GET["format"], **form)
@@ -55,6 +58,28 @@ def work_summary(request):
     except ApplicationError as e:
         preview, error = None, e.message
     context = {"form": form, "periods": PERIODS, "preview": preview, "error": error}
+    return render(request, "reports/work_summary.html", context)
+
+
+def _work_summary_in_background(request, form: dict):
+    """No preview (it would count the whole region while the browser waits): each download
+    starts a job, whose progress bar the page shows, and its user is notified with the file."""
+    what = request.GET.get("format") if request.GET.get("format") in FORMATS else request.GET.get("table")
+    job, error = None, None
+    try:
+        report_region(request.user, form["region"])
+        if what in FORMATS or what in TABLES:
+            job = report_jobs.start_report(actor=request.user, what=what, **form)
+    except ApplicationError as e:
+        error = e.message
+    context = {
+        "form": form,
+        "periods": PERIODS,
+        "preview": None,
+        "error": error,
+        "job": job,
+        "background": True,
+    }
     return render(request, "reports/work_summary.html", context)
 
 
