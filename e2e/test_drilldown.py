@@ -48,6 +48,12 @@ def test_a_drill_down_shows_its_filters_as_chips_and_removing_one_widens_the_lis
     expect(small.get_by_test_id("chip")).to_have_count(2)
     first = small.locator("table.cards-on-phone tbody tr").first
     expect(first.locator("td.deadline")).to_be_visible()
-    assert first.evaluate("row => getComputedStyle(row).display") == "block"
+    title, deadline = (
+        first.locator("td.card-title").bounding_box(),
+        first.locator("td.deadline").bounding_box(),
+    )
+    enterprise = first.locator("td").nth(1).bounding_box()
+    assert title["y"] < deadline["y"] < enterprise["y"]  # the deadline right under the title
+    assert deadline["width"] < 400  # one card in the phone's width, no table to scroll
     small.screenshot(path=str(ARTIFACTS / "drilldown-phone.png"), full_page=True)
     phone.close()
