@@ -3,9 +3,14 @@ coded values by their labels. The log stores codes (stable across translations);
 only reads them."""
 
 import json
+from collections import defaultdict
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yingji.accidents.choices import AccidentAction
@@ -67,14 +72,46 @@ def field_label(object_type: str, attname: str) -> str:
     if attname == "_action":
         return str(DETAILS)
     field = _field(_model(object_type), attname)
-    return str(getattr(field, "verbose_name", None) or attname)
+    if field is None:
+        return attname
+    if field.verbose_name == field.name.replace("_", " "):
+        # No verbose name given (enterprise, region, created_at…): the catalogue's word for it.
+        return gettext(field.name.replace("_", " ").capitalize())
+    return str(field.verbose_name)
 
 
-def value_label(object_type: str, attname: str, value) -> object:
-    """A coded value as its label (a choice, yes/no); other values as stored."""
+def _reference(field) -> bool:
+    return bool(field is not None and (field.many_to_one or field.one_to_one))
+
+
+def related_names(entries) -> dict:
+    """The records the entries' changed fields point to (a user, an enterprise, a region…),
+    by name: one query per kind of record for the whole page."""
+    wanted = defaultdict(set)
+    for entry in entries:
+        model = _model(entry.object_type)
+        for attname, old, new in entry.changed_fields():
+            field = _field(model, attname)
+            if _reference(field):
+                wanted[field.related_model].update(v for v in (old, new) if isinstance(v, (str, int)))
+    return {
+        (related, str(obj.pk)): str(obj)
+        for related, pks in wanted.items()
+        for obj in related._base_manager.filter(pk__in=pks)
+    }
+
+
+def value_label(object_type: str, attname: str, value, names=None) -> object:
+    """A coded value as its label (a choice, yes/no, a referenced record by its name); other
+    values as stored."""
     if isinstance(value, bool):
         return str(_("Yes") if value else _("No"))
     field = _field(_model(object_type), attname)
+    if _reference(field) and value is not None:
+        return (names or {}).get((field.related_model, str(value)), value)
+    if isinstance(field, models.DateTimeField) and isinstance(value, str):
+        moment = parse_datetime(value)
+        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else value
     choices = dict(getattr(field, "flatchoices", None) or ())
     if isinstance(value, list) and choices:
         return "、".join(str(choices.get(v, v)) for v in value)
@@ -84,22 +121,26 @@ def value_label(object_type: str, attname: str, value) -> object:
 
 
 LONG = 60  # characters shown before a value folds into <details>
+EMPTY = (None, "", [], {})
 
 
 def _text(value) -> str:
-    if value is None:
+    if value is None or value == "":
         return "∅"
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-def changes(entry) -> list[dict]:
-    """The entry's changed fields, labelled, each value as text and whether it is long."""
+def changes(entry, names=None) -> list[dict]:
+    """The entry's changed fields, labelled, each value as text and whether it is long;
+    `names` from related_names."""
     rows = []
     for attname, old, new in entry.changed_fields():
-        old_text = _text(value_label(entry.object_type, attname, old))
-        new_text = _text(value_label(entry.object_type, attname, new))
+        if old in EMPTY and new in EMPTY:
+            continue  # a record created with a blank field: nothing to read
+        old_text = _text(value_label(entry.object_type, attname, old, names))
+        new_text = _text(value_label(entry.object_type, attname, new, names))
         rows.append(
             {
                 "field": field_label(entry.object_type, attname),

@@ -19,10 +19,11 @@ def audit_list(request):
     }
     entries = selectors.audit_list(user=request.user, filters=filters).select_related("actor")
     page, query = page_of(request, entries)
+    names = labels.related_names(page)
     for entry in page:
         entry.action_label = labels.action_label(entry.action)
         entry.model_label = labels.model_label(entry.object_type)
-        entry.changes = labels.changes(entry)
+        entry.changes = labels.changes(entry, names)
     present = selectors.audit_codes(user=request.user)
     context = {
         "page": page,

@@ -39,6 +39,16 @@ def test_people_are_named(page):
     assert "王小明" in page
 
 
+def test_stored_times_are_shown_in_local_time_and_blank_fields_left_out(page):
+    assert "T0" not in page and "Z</div>" not in page
+    assert "撤销理由" not in page  # blank at creation, not changed since
+
+
+def test_referenced_records_are_named(page):
+    assert "东岸建筑工程有限公司" in page  # the hazard's enterprise, not its id
+    assert "东岸街道" in page  # its region, not 430102015
+
+
 def test_long_values_fold_into_details(page):
     assert "<details>" in page and "配电箱未上锁配电箱未上锁" in page
 
