@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from python_calamine import CalamineWorkbook
 
@@ -215,3 +216,24 @@ def test_a_small_export_still_streams_at_once(street, enterprises):
 
     assert answer.status_code == 200 and answer["Content-Type"].startswith("text/csv")
     assert not Job.objects.exists()
+
+
+def test_progress_is_written_outside_the_imports_transaction_so_the_page_sees_it(
+    street, enterprises, monkeypatch
+):
+    # Written inside the import's transaction, the bar would stay still until the import ended:
+    # each report is made at the depth of transactions the test itself runs in, none deeper.
+    depths = []
+
+    def spy(job, done, total=None, message=None):
+        depths.append(len(connection.atomic_blocks))
+        services.job_progress(job, done, total, message)
+
+    monkeypatch.setattr(ledger_jobs, "job_progress", spy)
+    browser(street).post(PAGE, {"file": named(ledger_file([row(enterprises["A"])] * 5))})
+    outside = len(connection.atomic_blocks)
+
+    work()
+
+    assert Job.objects.get().state == "done"
+    assert depths == [outside] * 4
