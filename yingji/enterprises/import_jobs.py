@@ -12,9 +12,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from yingji.core import uploads
 from yingji.enterprises import workbook
 from yingji.imports import background
+from yingji.imports.models import ImportKind
 from yingji.imports.services import DuplicateImport
+from yingji.imports.views import confirmed_again
 from yingji.jobs.models import Job
 from yingji.jobs.services import JobFailed, job_progress, job_start
 
@@ -64,10 +67,6 @@ def start_if_large(request, upload) -> Job | None:
     """The page's upload as a background job when it has more rows than a request should
     import; None for a file imported at once (small, or refused by the upload checks, which the
     import reports). A file imported before is asked about first (DuplicateImport)."""
-    from yingji.core import uploads
-    from yingji.imports.models import ImportKind
-    from yingji.imports.views import confirmed_again
-
     if upload.size > uploads.WEB.file_bytes:
         return None
     data = upload.read()

@@ -8,11 +8,12 @@ import tempfile
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from yingji.hazards import ledger
+from yingji.hazards import ledger, selectors
 from yingji.imports import background
 from yingji.imports.services import DuplicateImport
 from yingji.jobs.models import Job
@@ -89,10 +90,7 @@ def start_ledger_export(*, actor, query: str, fmt: str) -> Job:
 
 def export_ledger_job(job: Job, *, query: str, fmt: str, language: str):
     """The list's hazards for the query string, written to storage for the user to download."""
-    from django.http import QueryDict
-
-    from yingji.hazards import selectors
-    from yingji.hazards.views import list_filters
+    from yingji.hazards.views import list_filters  # the list page's own reading of its query
 
     with translation.override(language):
         request = _QueryOnly(QueryDict(query))
