@@ -22,7 +22,7 @@ ZH = {
     "Details": "详情",
     "Record type": "记录类型",
     "Record": "记录",
-    "user name": "用户名",
+    "name or user name": "姓名或用户名",
     # User management
     "Your role may not manage users.": "您的角色无权管理用户。",
     "You may not give the role %(role)s.": "您无权授予角色 %(role)s。",

@@ -1,5 +1,7 @@
 import datetime
 
+from django.db.models import Q
+
 from yingji.audit.models import AuditEntry
 
 # Filter name -> ORM lookup; an empty filter is no filter.
@@ -17,7 +19,12 @@ LOOKUPS = {
 def audit_list(*, user, filters: dict):
     """Audit entries in the user's jurisdiction; who may browse is decided by the caller."""
     lookups = {LOOKUPS[name]: value for name, value in filters.items() if name in LOOKUPS and value}
-    return AuditEntry.objects.for_user(user).filter(**lookups)
+    entries = AuditEntry.objects.for_user(user).filter(**lookups)
+    if filters.get("person"):
+        # The page's filter: a clerk knows people by name as often as by user name.
+        person = filters["person"]
+        entries = entries.filter(Q(actor_username=person) | Q(actor__name=person))
+    return entries
 
 
 def parse_date(value: str | None) -> datetime.date | None:

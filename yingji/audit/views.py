@@ -14,6 +14,8 @@ def audit_list(request):
     require_role(request.user, AUDIT_READERS)
     raw = {k: request.GET.get(k, "").strip() for k in FILTERS}
     filters = raw | {
+        "actor": "",  # the page's person filter matches a name too
+        "person": raw["actor"],
         "date_from": selectors.parse_date(raw["from"]),
         "date_to": selectors.parse_date(raw["to"]),
     }

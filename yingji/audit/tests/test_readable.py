@@ -72,3 +72,14 @@ def test_times_are_shown_in_shanghai_time_to_the_minute(client, bureau, enterpri
     web_login(client, "bureau")
     page = client.get("/audit/").content.decode()
     assert '<td class="nowrap" data-testid="audit-time">2026-07-01 01:05</td>' in page
+
+
+def test_a_person_is_found_by_name_or_user_name(client, bureau, inspector, enterprises):
+    bureau.name = "王小明"
+    bureau.save()
+    hazard_factory(actor=bureau, enterprise=enterprises["A"], description="王小明登记的隐患")
+    hazard_factory(actor=inspector, enterprise=enterprises["B"], description="检查员登记的隐患")
+    web_login(client, "bureau")
+    for person in ("王小明", "bureau"):
+        page = client.get("/audit/", {"actor": person}).content.decode()
+        assert "王小明登记的隐患" in page and "检查员登记的隐患" not in page
