@@ -69,6 +69,9 @@ SOURCES = [
     (HazardSource.COMPLAINT, 5),
     (HazardSource.OTHER, 4),
 ]
+# Rectifications submitted in the last days still wait for acceptance (验收): each role opens the
+# demo with work waiting for it, as on a real Monday morning.
+RECENT_DAYS = 6
 RESPONSIBLE = ["王建军", "李红", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏"]
 
 
@@ -114,6 +117,9 @@ def hazards(ctx: demo.DemoContext) -> None:
         )
         plans.append(_life(rng, hazard, ctx.today, bureau))
         rows.append(hazard)
+    extra = _demo_enterprise_work(ctx, inspector)
+    rows += [h for h, _events in extra]
+    plans += [events for _h, events in extra]
     Hazard.objects.bulk_create(rows, batch_size=2000)
     HazardEvent.objects.bulk_create(
         [
@@ -123,6 +129,56 @@ def hazards(ctx: demo.DemoContext) -> None:
         ],
         batch_size=5000,
     )
+
+
+def _demo_enterprise_work(ctx: demo.DemoContext, inspector) -> list[tuple[Hazard, list[dict]]]:
+    """The demo enterprise's user opens with work: a hazard due in three days, one whose
+    evidence the inspector sent back, and one for which it asked more time (the bureau decides)."""
+    enterprise = ctx.shared.get("demo_enterprise")
+    if enterprise is None:
+        return []
+    found = ctx.today - datetime.timedelta(days=11)
+    at = lambda day: datetime.datetime.combine(day, datetime.time(10, 30), datetime.UTC)  # noqa: E731
+    work = []
+    for (description, category, location), deadline, step in (
+        (COMMON[1], ctx.today + datetime.timedelta(days=3), ""),
+        (COMMON[3], ctx.today + datetime.timedelta(days=5), "reject"),
+        (COMMON[7], ctx.today + datetime.timedelta(days=8), "request_extension"),
+    ):
+        hazard = Hazard(
+            enterprise_id=enterprise.pk,
+            region_id=enterprise.region_id,
+            industry=enterprise.industry,
+            description=description,
+            category=category,
+            location=location,
+            found_at=found,
+            level=HazardLevel.GENERAL,
+            source=HazardSource.INSPECTION,
+            reported_by=inspector,
+            status=HazardStatus.RECTIFYING,
+            deadline=deadline,
+            measures="按整改通知书要求落实整改",
+            responsible=RESPONSIBLE[0],
+        )
+        events = [
+            _at_step("register", "", HazardStatus.REPORTED, at(found)),
+            _at_step("assign", "reported", "rectifying", at(found)),
+        ]
+        if step == "request_extension":  # the drill needs a contractor: more time asked
+            hazard.extension_requested_until = deadline + datetime.timedelta(days=20)
+            events.append(_at_step(step, "rectifying", "rectifying", at(ctx.today)))
+        if step == "reject":
+            submitted = found + datetime.timedelta(days=4)
+            events += [
+                _at_step("submit", "rectifying", "awaiting_review", at(submitted)),
+                _at_step(
+                    "reject", "awaiting_review", "rectifying", at(submitted + datetime.timedelta(days=1))
+                )
+                | {"note": "照片未显示整改后的线路，请补充穿管保护后的现场照片"},
+            ]
+        work.append((hazard, events))
+    return work
 
 
 def _life(rng, h: Hazard, today: datetime.date, bureau) -> list[dict]:
@@ -162,7 +218,13 @@ def _life(rng, h: Hazard, today: datetime.date, bureau) -> list[dict]:
         days=rng.randrange(1, (h.deadline - h.found_at).days + (20 if late else 1))
     )
     if done_on > today or (age > 60 and rng.random() < 0.03):
+        if h.deadline >= today and rng.random() < 0.15:  # asked for more time, not yet decided
+            h.extension_requested_until = h.deadline + datetime.timedelta(days=rng.randrange(7, 31))
+            events.append(_at_step("request_extension", "rectifying", "rectifying", at(today)))
         return events  # still open: overdue when its deadline has passed
+    if (today - done_on).days < RECENT_DAYS:  # put right this week: the evidence waits for 验收
+        h.status = HazardStatus.AWAITING_REVIEW
+        return events + [_at_step("submit", "rectifying", "awaiting_review", at(done_on))]
     h.rectified_at, h.verified_at, h.verifier = (
         done_on,
         min(done_on + datetime.timedelta(days=2), today),
@@ -179,6 +241,10 @@ def _life(rng, h: Hazard, today: datetime.date, bureau) -> list[dict]:
         },
     ]
     return events + _closed(rng, h, today, at)
+
+
+def _at_step(action: str, before: str, after: str, moment: datetime.datetime) -> dict:
+    return {"action": action, "from_status": before, "to_status": after, "at": moment}
 
 
 def _closed(rng, h: Hazard, today: datetime.date, at) -> list[dict]:

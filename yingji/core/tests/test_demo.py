@@ -44,6 +44,15 @@ class TestTheDistrict:
         assert len({e.region_id for e in rows}) == 14
         assert len({e.industry for e in rows}) >= 12
 
+    def test_the_roles_that_work_the_hazard_loop_open_with_work_waiting(self, built):
+        from yingji.notifications.todo import todo_for
+
+        waiting = {u.username: {i.kind for i in todo_for(u)} for u in User.objects.all()}
+        assert "hazard_accept" in waiting["bureau"] and "hazard_accept" in waiting["inspector"]
+        assert "hazard_extension" in waiting["bureau"]
+        assert waiting["enterprise"] >= {"hazard_rectify", "hazard_rejected"}
+        assert waiting["street"]
+
     def test_one_account_per_role_and_each_can_log_in(self, built):
         assert sorted(role for role, *_ in built.accounts) == sorted(Role.values)
         for _role, username, password, _org in built.accounts:
