@@ -24,4 +24,5 @@ ZH = {
     "A city's or a province's report counts every county under it, so it is made in the background: choose a document above, and a notification links to the file when it is ready.": "市级、省级报表须统计所辖各县（区）的数据，由后台任务生成：请在上方选择要下载的文件，生成后将收到附有下载链接的消息通知。",
     "%(what)s finished": "%(what)s已完成",
     "%(what)s failed": "%(what)s失败",
+    "Export ledger": "导出台账",
 }
