@@ -32,10 +32,10 @@ from yingji.accidents.models import AccidentMeasure
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
-from yingji.enterprises.models import Enterprise
 from yingji.web.chips import (
     choice_label,
     clear_url,
+    enterprise_name,
     filter_chips,
     kept_params,
     region_name,
@@ -81,19 +81,11 @@ def _list_filters(request) -> tuple[dict, dict]:
 
 def _chip_labels(request, raw: dict) -> list[tuple[str, str]]:
     """Every filter the list applies, as its chip says it."""
-    enterprise = (
-        raw["enterprise"]
-        and (
-            Enterprise.objects.for_user(request.user)
-            .filter(pk=raw["enterprise"])
-            .values_list("name", flat=True)
-        ).first()
-    )
     late = {"true": _("Late (迟报) only"), "false": _("On time only")}
     labels = [
         ("q", _("Search: %(text)s") % {"text": raw["q"]}),
         ("region", raw["region"] and region_name(raw["region"])),
-        ("enterprise", enterprise or raw["enterprise"]),
+        ("enterprise", enterprise_name(request.user, raw["enterprise"])),
         ("kind", choice_label(AccidentKind.choices, raw["kind"])),
         ("category", choice_label(category_choices(), raw["category"])),
         ("industry", choice_label(Industry.choices, raw["industry"])),

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
-from yingji.enterprises.models import Enterprise
 from yingji.enterprises.selectors import streets_with_enterprises
 from yingji.hazards import selectors, services
 from yingji.hazards.choices import (
@@ -31,6 +30,7 @@ from yingji.hazards.permissions import actions_for
 from yingji.web.chips import (
     choice_label,
     clear_url,
+    enterprise_name,
     filter_chips,
     kept_params,
     region_name,
@@ -80,19 +80,11 @@ def list_filters(request) -> tuple[dict, dict]:
 
 def chip_labels(request, raw: dict) -> list[tuple[str, str]]:
     """Every filter the list applies, as its chip says it (dates as the query gives them)."""
-    enterprise = (
-        raw["enterprise"]
-        and (
-            Enterprise.objects.for_user(request.user)
-            .filter(pk=raw["enterprise"])
-            .values_list("name", flat=True)
-        ).first()
-    )
     labels = [
         ("q", _("Search: %(text)s") % {"text": raw["q"]}),
         ("region", raw["region"] and region_name(raw["region"])),
         ("street", raw["street"] and region_name(raw["street"])),
-        ("enterprise", enterprise or raw["enterprise"]),
+        ("enterprise", enterprise_name(request.user, raw["enterprise"])),
         ("status", choice_label(HazardStatus.choices, raw["status"])),
         ("level", choice_label(HazardLevel.choices, raw["level"])),
         ("source", choice_label(HazardSource.choices, raw["source"])),

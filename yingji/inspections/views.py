@@ -24,6 +24,7 @@ from yingji.inspections.models import ChecklistTemplate
 from yingji.web.chips import (
     choice_label,
     clear_url,
+    enterprise_name,
     filter_chips,
     kept_params,
     region_name,
@@ -58,18 +59,10 @@ def _filters(request) -> tuple[dict, dict]:
 
 def _chip_labels(request, raw: dict) -> list[tuple[str, str]]:
     """Every filter the list applies, as its chip says it."""
-    enterprise = (
-        raw["enterprise"]
-        and (
-            Enterprise.objects.for_user(request.user)
-            .filter(pk=raw["enterprise"])
-            .values_list("name", flat=True)
-        ).first()
-    )
     labels = [
         ("q", _("Search: %(text)s") % {"text": raw["q"]}),
         ("region", raw["region"] and region_name(raw["region"])),
-        ("enterprise", enterprise or raw["enterprise"]),
+        ("enterprise", enterprise_name(request.user, raw["enterprise"])),
         ("type", choice_label(InspectionType.choices, raw["type"])),
         ("industry", choice_label(Industry.choices, raw["industry"])),
         ("from", _("Inspected from %(date)s") % {"date": raw["from"]}),

@@ -74,5 +74,16 @@ def region_name(code: str) -> str:
     return Region.objects.filter(code=code).values_list("name", flat=True).first() or code
 
 
+def enterprise_name(user, enterprise_id: str) -> str:
+    """An enterprise's name for a chip, looked up within the user's jurisdiction only (an id
+    from outside shows as the bare id, revealing nothing); "" when no enterprise is filtered."""
+    from yingji.enterprises.models import Enterprise
+
+    if not enterprise_id:
+        return ""
+    found = Enterprise.objects.for_user(user).filter(pk=enterprise_id).values_list("name", flat=True).first()
+    return found or enterprise_id
+
+
 def choice_label(choices, value: str) -> str:
     return dict(choices).get(value, value)
