@@ -5,7 +5,6 @@ and record, ending with a link to the list or to the page with the file's proble
 The workbook's rows are checked and written in one pass inside one transaction (workbook.py),
 so the bar cannot move while it runs: it says how many rows are being imported, then ends."""
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -19,21 +18,19 @@ from yingji.imports.models import ImportKind
 from yingji.imports.services import DuplicateImport
 from yingji.imports.views import confirmed_again
 from yingji.jobs.models import Job
-from yingji.jobs.services import JobFailed, job_progress, job_start
+from yingji.jobs.services import JobFailed, job_progress
 
 IMPORT = "enterprise_import"
 
 
 def start_enterprise_import(*, actor, data: bytes, filename: str, confirm_duplicate: bool) -> Job:
-    path = background.keep_for_job(data, filename)
-    return job_start(
-        actor,
-        IMPORT,
-        import_enterprises_job,
-        path=path,
+    return background.start_import_job(
+        actor=actor,
+        kind=IMPORT,
+        func=import_enterprises_job,
+        data=data,
         filename=filename,
         confirm_duplicate=confirm_duplicate,
-        language=translation.get_language() or settings.LANGUAGE_CODE,
     )
 
 

@@ -23,15 +23,13 @@ IMPORT, EXPORT = "ledger_import", "ledger_export"
 
 
 def start_ledger_import(*, actor, data: bytes, filename: str, confirm_duplicate: bool) -> Job:
-    path = background.keep_for_job(data, filename)
-    return job_start(
-        actor,
-        IMPORT,
-        import_ledger_job,
-        path=path,
+    return background.start_import_job(
+        actor=actor,
+        kind=IMPORT,
+        func=import_ledger_job,
+        data=data,
         filename=filename,
         confirm_duplicate=confirm_duplicate,
-        language=translation.get_language() or settings.LANGUAGE_CODE,
     )
 
 

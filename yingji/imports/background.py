@@ -103,6 +103,24 @@ def keep_for_job(data: bytes, filename: str) -> str:
     return default_storage.save(f"{FOLDER}/{uuid.uuid4().hex}/{name}", ContentFile(data))
 
 
+def start_import_job(*, actor, kind: str, func, data: bytes, filename: str, confirm_duplicate: bool):
+    """Keep the upload for the worker and start `func(job, path=…, filename=…,
+    confirm_duplicate=…, language=…)` on it, in the language of the page that asked."""
+    from django.utils import translation
+
+    from yingji.jobs.services import job_start
+
+    return job_start(
+        actor,
+        kind,
+        func,
+        path=keep_for_job(data, filename),
+        filename=filename,
+        confirm_duplicate=confirm_duplicate,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
+
+
 def read_kept(path: str) -> bytes:
     with default_storage.open(path, "rb") as f:
         return f.read()
