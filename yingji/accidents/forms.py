@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from yingji.accidents.choices import AccidentCategory, AccidentDomain, AccidentKind, ReportSource
+from yingji.accidents.money import parse_yuan
 from yingji.core.industries import Industry
 from yingji.enterprises.models import Enterprise
 from yingji.regions.models import Region
@@ -32,9 +33,30 @@ def _count(label):
     return forms.IntegerField(label=label, min_value=0, max_value=1_000_000, initial=0)
 
 
+class LossField(forms.DecimalField):
+    """An amount in yuan as people type it: 1,250,000 or 125万 (万元) both mean 1 250 000 yuan."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if value in self.empty_values or not isinstance(value, str):
+            return super().to_python(value)
+        try:
+            value = str(parse_yuan(value))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return super().to_python(value)
+
+
 def _loss():
-    return forms.DecimalField(
-        label=_("Direct economic loss (yuan)"), min_value=0, max_digits=14, decimal_places=2, initial=0
+    return LossField(
+        label=_("Direct economic loss (yuan)"),
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        initial=0,
+        help_text=_("In yuan, or in 万元 with 万: 1,250,000 or 125万."),
+        error_messages={"invalid": _("Enter an amount in yuan, such as 1,250,000 or 125万.")},
     )
 
 

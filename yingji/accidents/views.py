@@ -1,5 +1,4 @@
 import datetime
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -29,6 +28,7 @@ from yingji.accidents.forms import (
     region_options,
 )
 from yingji.accidents.models import AccidentMeasure
+from yingji.accidents.money import parse_yuan
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
@@ -194,8 +194,8 @@ def _preview(data) -> str | None:
     """The grade the figures typed so far give, or None while they are not numbers."""
     try:
         counts = [int(data.get(name) or 0) for name in ("deaths", "missing", "serious_injuries")]
-        loss = Decimal(str(data.get("direct_loss") or 0))
-    except (ValueError, InvalidOperation):
+        loss = parse_yuan(data.get("direct_loss") or 0)
+    except ValueError:
         return None
     if min(counts) < 0 or not loss.is_finite() or loss < 0:
         return None

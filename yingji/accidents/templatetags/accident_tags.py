@@ -3,6 +3,7 @@ import datetime
 from django import template
 from django.utils.translation import gettext as _
 
+from yingji.accidents import money
 from yingji.accidents.choices import AccidentGrade
 
 register = template.Library()
@@ -23,6 +24,18 @@ def hours_minutes(value: datetime.timedelta | None) -> str:
     hours, minutes = divmod(rest, 60)
     text = _("%(h)d h %(m)d min") % {"h": hours, "m": minutes}
     return (_("%(d)d d") % {"d": days} + " " + text) if days else text
+
+
+@register.filter
+def yuan(value) -> str:
+    """A loss as it reads best: 125.00万元（1,250,000.00元）, or 8,500.00元 below 10,000 yuan."""
+    return money.format_yuan(value)
+
+
+@register.filter
+def yuan_grouped(value) -> str:
+    """Yuan with thousands separators for a table column: 1,250,000.00."""
+    return money.grouped(value) if value not in (None, "") else "—"
 
 
 @register.inclusion_tag("accidents/partials/grade.html")
