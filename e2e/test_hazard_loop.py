@@ -85,6 +85,7 @@ def test_a_hazard_goes_round_the_loop(server, browser, photo):
     url = server["url"] + _record_inspection_with_a_failed_item(page, server, enterprise["id"])
     page.goto(url)
     expect(page.get_by_test_id("hazard-status")).to_have_text("待整改")
+    expect(page.get_by_test_id("found-by")).to_be_visible()  # the inspection it came from
     page.locator("details[data-action=assign] summary").click()
     form = page.locator("details[data-action=assign] form")
     form.get_by_label("整改措施").fill("配电箱加锁，线路穿管")
@@ -115,12 +116,16 @@ def test_a_hazard_goes_round_the_loop(server, browser, photo):
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     log_in(page, server, "bureau")
     page.goto(url)
+    # Accepting and writing off ask first; the answer is yes.
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.locator("details[data-action=approve] summary").click()
     page.locator("details[data-action=approve] form").get_by_role("button", name="验收通过").click()
     expect(page.get_by_test_id("hazard-status")).to_have_text("已整改")
     page.locator("details[data-action=close] summary").click()
     page.locator("details[data-action=close] form").get_by_role("button", name="销号").click()
     expect(page.get_by_test_id("hazard-status")).to_have_text("已销号")
+    assert len(asked) == 2, asked
     actions = page.get_by_test_id("timeline").locator("[data-action]")
     expect(actions).to_have_text(["登记", "下达整改", "提交整改", "验收通过", "销号"])
     page.screenshot(path=str(ARTIFACTS / "hazard-closed.png"), full_page=True)

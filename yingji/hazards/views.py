@@ -27,6 +27,7 @@ from yingji.hazards.choices import (
     HazardStatus,
 )
 from yingji.hazards.permissions import actions_for
+from yingji.inspections.models import Inspection
 from yingji.web.chips import (
     choice_label,
     clear_url,
@@ -137,11 +138,38 @@ def hazard_list(request):
     return render(request, "hazards/list.html", context)
 
 
+# Actions that cannot be taken back: the page asks before it sends them (static/js/confirm.js),
+# and without the script the user ticks `confirmed`; the view refuses them unticked.
+CONFIRMED_ACTIONS = (HazardAction.APPROVE, HazardAction.CLOSE)
+PHOTOS_SHOWN = 6
+
+
+def _found_by(user, hazard) -> dict | None:
+    """The inspection that found the hazard, with its inspectors and photos, if the user may
+    see it (its own scope, not the hazard's)."""
+    if not hazard.inspection_id:
+        return None
+    inspection = (
+        Inspection.objects.for_user(user).select_related("created_by").filter(pk=hazard.inspection_id).first()
+    )
+    if inspection is None:
+        return None
+    inspectors = list(inspection.inspectors.all())
+    if not inspectors and inspection.created_by:
+        inspectors = [inspection.created_by]
+    return {
+        "inspection": inspection,
+        "inspectors": inspectors,
+        "photos": list(inspection.photos.all()[:PHOTOS_SHOWN]),
+    }
+
+
 @login_required
 def hazard_detail(request, hazard_id: int):
     hazard = selectors.hazard_get(user=request.user, hazard_id=hazard_id)
     context = {
         "hazard": hazard,
+        "found_by": _found_by(request.user, hazard),
         "events": hazard.events.select_related("actor"),
         "evidence": hazard.evidence.all(),
         "actions": actions_for(request.user, hazard),
@@ -158,7 +186,16 @@ def hazard_detail(request, hazard_id: int):
 @require_POST
 def hazard_action(request, hazard_id: int, action: str):
     hazard = selectors.hazard_get(user=request.user, hazard_id=hazard_id)
-    data = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken" and v != ""}
+    data = {
+        k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "confirmed") and v != ""
+    }
+    if action in CONFIRMED_ACTIONS and request.POST.get("confirmed") != "1":
+        messages.error(
+            request,
+            _("Nothing was changed: tick the box to confirm %(action)s.")
+            % {"action": HazardAction(action).label},
+        )
+        return redirect("hazards:detail", hazard_id=hazard_id)
     try:
         services.hazard_act(
             actor=request.user, hazard=hazard, action=action, data=data, files=request.FILES.getlist("files")
