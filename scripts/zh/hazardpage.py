@@ -8,4 +8,7 @@ ZH = {
     "Write this hazard off? It leaves the open ledger for good.": "确认销号？隐患将从未销号台账中永久移出。",
     "I have checked the rectification on site and accept it.": "已核查整改情况，确认验收通过。",
     "I confirm that this hazard is written off.": "确认对该隐患销号。",
+    "No open hazards.": "无未销号隐患。",
+    "All accidents of this enterprise": "该企业的全部事故",
+    "All inspections of this enterprise": "该企业的全部检查",
 }

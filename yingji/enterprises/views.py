@@ -4,9 +4,12 @@ inspections and history, and the form. Every write goes through services."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import Count, F
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yingji.accidents.models import Accident
 from yingji.accounts.models import Organisation
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
@@ -17,6 +20,7 @@ from yingji.enterprises.export import enterprise_export_response
 from yingji.enterprises.forms import EnterpriseForm, ImportForm, initial_for
 from yingji.enterprises.models import Enterprise
 from yingji.enterprises.permissions import can_edit, can_register, editable_fields
+from yingji.hazards.choices import OPEN_STATES
 from yingji.imports.services import DuplicateImport
 from yingji.imports.views import confirmed_again
 from yingji.jobs.services import jobs_of
@@ -33,7 +37,7 @@ from yingji.web.chips import (
 
 FILTERS = ("q", "search", "industry", "region", "risk_grade", "status", "department", *FLAGS)
 YES_NO = {"yes": True, "no": False}
-SHOWN = 20  # hazards and inspections on the record page; the rest through their lists
+SHOWN = 20  # accidents, open hazards and inspections on the record page; the rest through their lists
 
 
 def _filters(request) -> tuple[dict, dict]:
@@ -150,12 +154,22 @@ def enterprise_detail(request, enterprise_id: int):
     enterprise = selectors.enterprise_get(user=request.user, enterprise_id=enterprise_id)
     hazards = selectors.enterprise_hazards(user=request.user, enterprise=enterprise)
     inspections = selectors.enterprise_inspections(user=request.user, enterprise=enterprise)
+    accidents = Accident.objects.for_user(request.user).filter(enterprise=enterprise)
+    # Open hazards, the nearest deadline first (none last): what the file's reader acts on.
+    open_hazards = (
+        hazards.filter(status__in=OPEN_STATES)
+        .with_overdue(timezone.localdate())
+        .order_by(F("deadline").asc(nulls_last=True), "-found_at", "-id")
+    )
     context = {
         "enterprise": enterprise,
-        "hazards": hazards[:SHOWN],
+        "hazards": open_hazards[:SHOWN],
+        "open_hazard_count": open_hazards.count(),
         "hazard_count": hazards.count(),
-        "inspections": inspections[:SHOWN],
+        "inspections": inspections.annotate(hazard_count=Count("hazards"))[:SHOWN],
         "inspection_count": inspections.count(),
+        "accidents": accidents.order_by("-occurred_at", "-id")[:SHOWN],
+        "accident_count": accidents.count(),
         "history": _history(selectors.enterprise_history(enterprise=enterprise)),
         "can_edit": can_edit(request.user),
         "shown": SHOWN,
