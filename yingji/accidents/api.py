@@ -25,6 +25,7 @@ from yingji.accidents.choices import (
     AccidentGrade,
     AccidentKind,
     InvestigationStatus,
+    ReportLevel,
     ReportSource,
 )
 from yingji.accidents.models import AccidentMeasure
@@ -347,6 +348,55 @@ def report_download(request, accident_id: int):
     if not accident.investigation_report:
         raise Http404
     return FileResponse(accident.investigation_report.open("rb"), as_attachment=True)
+
+
+class ReportStepStateOut(Schema):
+    level: str
+    deadline: datetime.datetime
+    made_at: datetime.datetime | None = Field(..., description="when the report reached this level")
+    made_by: str | None = Field(..., description="who recorded it")
+    note: str
+    state: Literal["on_time", "late", "pending", "overdue"] = Field(
+        ..., description="late: made after the deadline (迟报); overdue: not made and past it (逾期)"
+    )
+
+
+class ReportMadeIn(Schema):
+    level: ReportLevel
+    made_at: datetime.datetime | None = Field(
+        None, description="without an offset: Beijing time; default now"
+    )
+    note: str = Field("", max_length=1000)
+
+
+def _steps(accident) -> list[dict]:
+    return [
+        {
+            "level": step.level,
+            "deadline": _local(step.deadline),
+            "made_at": _local(step.report.made_at) if step.report else None,
+            "made_by": str(step.report.made_by) if step.report else None,
+            "note": step.report.note if step.report else "",
+            "state": step.state,
+        }
+        for step in accident.report_steps()
+    ]
+
+
+@router.get("/{accident_id}/reports", response=list[ReportStepStateOut])
+def report_steps(request, accident_id: int):
+    """The reporting chain (Decree 493 Art. 10): each level's deadline and when the report
+    actually reached it."""
+    return _steps(selectors.accident_get(user=request.auth, accident_id=accident_id))
+
+
+@router.post("/{accident_id}/reports", response={201: list[ReportStepStateOut]})
+def report_made(request, accident_id: int, payload: ReportMadeIn):
+    """Record that the report reached a level: 400 for a level this grade does not climb or a
+    time ahead of now or before the accident, 409 when that level is recorded already."""
+    accident = selectors.accident_get(user=request.auth, accident_id=accident_id)
+    services.accident_report_made(actor=request.auth, accident=accident, **payload.dict())
+    return Status(201, _steps(selectors.accident_get(user=request.auth, accident_id=accident_id)))
 
 
 class MeasureOut(Schema):

@@ -73,6 +73,14 @@ def report_chain(occurred_at: datetime.datetime, grade: str) -> list[tuple[Repor
     return chain
 
 
+def step_state(deadline: datetime.datetime, made_at: datetime.datetime | None, now: datetime.datetime) -> str:
+    """One step of the chain: "on_time", "late" (made after its deadline, 迟报), "overdue"
+    (not made and past its deadline, 逾期) or "pending" (not made, still in time)."""
+    if made_at is not None:
+        return "late" if made_at > deadline else "on_time"
+    return "overdue" if now > deadline else "pending"
+
+
 def late_by(occurred_at: datetime.datetime, reported_at: datetime.datetime) -> datetime.timedelta | None:
     """How long after its deadline the first report came; None when on time (the hour itself is on time)."""
     overdue = reported_at - report_deadline(occurred_at)

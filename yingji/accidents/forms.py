@@ -214,6 +214,19 @@ ACTION_FORMS = {
 }
 
 
+class ReportMadeForm(forms.Form):
+    """已上报: when the report reached one level of the chain (one form per level)."""
+
+    made_at = forms.DateTimeField(
+        label=_("Reported at"), widget=DateTimeLocal, input_formats=DATETIME_FORMATS
+    )
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+    def __init__(self, *args, level: str, **kwargs):
+        kwargs.setdefault("auto_id", f"step-{level}-%s")
+        super().__init__(*args, **kwargs)
+
+
 class MeasureForm(PrefixedIds, forms.Form):
     id_prefix = "measure"
     description = forms.CharField(label=_("Measure"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,9 +1,11 @@
 import datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yingji.accidents import deadlines
@@ -14,6 +16,7 @@ from yingji.accidents.choices import (
     AccidentGrade,
     AccidentKind,
     InvestigationStatus,
+    ReportLevel,
     ReportSource,
     UpdateKind,
 )
@@ -170,6 +173,17 @@ class Accident(BaseModel):
     def report_chain(self):
         return deadlines.report_chain(self.occurred_at, self.grade)
 
+    def report_steps(self, now: datetime.datetime | None = None) -> list["ReportStep"]:
+        """Each level of the chain with its deadline, the report recorded for it, and its state."""
+        now = now or timezone.now()
+        made = {report.level: report for report in self.reports.all()}
+        steps = []
+        for level, deadline in self.report_chain:
+            report = made.get(level)
+            state = deadlines.step_state(deadline, report.made_at if report else None, now)
+            steps.append(ReportStep(level, deadline, report, state))
+        return steps
+
     @property
     def late_by(self) -> datetime.timedelta | None:
         return deadlines.late_by(self.occurred_at, self.reported_at)
@@ -251,6 +265,45 @@ class AccidentUpdate(models.Model):
     @property
     def deaths_and_missing(self) -> int:
         return self.deaths + self.missing
+
+
+class AccidentReport(BaseModel):
+    """报告: the report of the accident as it actually reached one level of the chain (Decree
+    493 Art. 10), when and recorded by whom. One per level; its deadline is the chain's."""
+
+    accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="reports")
+    level = models.CharField(_("reported to"), max_length=16, choices=ReportLevel.choices)
+    made_at = models.DateTimeField(_("reported at"))
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("reported by")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["accident", "made_at", "id"]
+        verbose_name = _("accident report step")
+        verbose_name_plural = _("accident report steps")
+        constraints = [
+            models.UniqueConstraint(fields=["accident", "level"], name="accident_report_once_per_level")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.accident_id} {self.level} {self.made_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def audit_region_code(self) -> str:
+        return self.accident.region_id
+
+
+class ReportStep(NamedTuple):
+    level: ReportLevel
+    deadline: datetime.datetime
+    report: AccidentReport | None
+    state: str  # deadlines.step_state
+
+    @property
+    def flagged(self) -> bool:
+        return self.state in ("late", "overdue")
 
 
 class AccidentMeasure(BaseModel):

@@ -26,11 +26,12 @@ from yingji.accidents.choices import (
     AccidentDomain,
     AccidentKind,
     InvestigationStatus,
+    ReportLevel,
     ReportSource,
     UpdateKind,
     domain_for,
 )
-from yingji.accidents.models import FIGURES, Accident, AccidentMeasure, AccidentUpdate
+from yingji.accidents.models import FIGURES, Accident, AccidentMeasure, AccidentReport, AccidentUpdate
 from yingji.audit.services import audit_action, audit_created, audit_updated, snapshot
 from yingji.core import dates
 from yingji.core.errors import ApplicationError, Conflict, full_clean_or_400
@@ -405,6 +406,53 @@ def accident_add_casualty_update(
         extra={"update": update.pk, "changed_on": str(changed_on), "counts": counts, "reason": reason},
     )
     return update
+
+
+@transaction.atomic
+def accident_report_made(
+    *, actor, accident: Accident, level: str, made_at: datetime.datetime | None = None, note: str = ""
+) -> AccidentReport:
+    """Record that the report reached one level of the chain (Decree 493 Art. 10), when, and
+    who records it. Only the levels this grade's chain climbs; each once (a wrong time is
+    corrected by the audit trail's owner, not overwritten here)."""
+    permissions.require_write(actor)
+    accident = _locked(actor, accident)
+    errors = Errors()
+    chain = [lvl for lvl, _due in accident.report_chain]
+    if level not in chain:
+        label = ReportLevel(level).label if level in ReportLevel.values else str(level)[:32]
+        errors.add(
+            "level",
+            _("An accident of this grade is not reported to the %(level)s.") % {"level": label},
+        )
+    note = _text(errors, "note", note, max_length=1000)
+    now = timezone.now()
+    made_at = _time(errors, "made_at", made_at or now, now)
+    if "made_at" not in errors and made_at < accident.occurred_at:
+        errors.add("made_at", _("The report cannot come before the accident."))
+    errors.raise_if_any()
+    if accident.reports.filter(level=level).exists():
+        raise Conflict(
+            _("The report to the %(level)s is recorded already.") % {"level": ReportLevel(level).label}
+        )
+    report = AccidentReport(accident=accident, level=level, made_at=made_at, made_by=actor, note=note)
+    full_clean_or_400(report)
+    report.save()
+    deadline = next(due for lvl, due in accident.report_chain if lvl == level)
+    audit_action(
+        actor=actor,
+        obj=accident,
+        action="accident.report_made",
+        before=snapshot(accident),
+        extra={
+            "level": level,
+            "made_at": timezone.localtime(made_at).isoformat(),
+            "deadline": timezone.localtime(deadline).isoformat(),
+            "late": made_at > deadline,
+            "note": note,
+        },
+    )
+    return report
 
 
 # --- The investigation ----------------------------------------------------------------------

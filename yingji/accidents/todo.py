@@ -28,8 +28,12 @@ def _url(accident) -> str:
 
 
 def report_step(accident, now: datetime.datetime):
-    """The next level the report must reach, and by when; None once the chain has run out."""
-    return next(((level, due) for level, due in accident.report_chain if due >= now), None)
+    """The next level the report must reach, and by when; None once the chain has run out.
+    A level whose report is recorded as made is done (its AccidentReport)."""
+    made = {report.level for report in accident.reports.all()}
+    return next(
+        ((level, due) for level, due in accident.report_chain if due >= now and level not in made), None
+    )
 
 
 def reports_due(user, now: datetime.datetime | None = None):
@@ -38,7 +42,7 @@ def reports_due(user, now: datetime.datetime | None = None):
     now = now or timezone.now()
     recent = Accident.objects.for_user(user).filter(occurred_at__gte=now - LONGEST_CHAIN)
     items = []
-    for accident in recent.order_by("occurred_at", "pk"):
+    for accident in recent.prefetch_related("reports").order_by("occurred_at", "pk"):
         if step := report_step(accident, now):
             level, due = step
             title = _("Report to the %(level)s: %(place)s") % {"level": level.label, "place": accident.place}

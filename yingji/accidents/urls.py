@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.accident_edit, name="edit"),
     path("<int:pk>/updates/", views.update_create, name="update_create"),
     path("<int:pk>/actions/<str:action>/", views.accident_act, name="act"),
+    path("<int:pk>/reports/<str:level>/", views.report_made, name="report_made"),
     path("<int:pk>/measures/", views.measure_create, name="measure_create"),
     path("<int:pk>/measures/<int:measure_id>/complete/", views.measure_complete, name="measure_complete"),
     path("<int:pk>/report/", views.report_upload, name="report_upload"),

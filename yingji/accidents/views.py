@@ -21,6 +21,7 @@ from yingji.accidents.forms import (
     AccidentForm,
     CompleteMeasureForm,
     MeasureForm,
+    ReportMadeForm,
     ReportUploadForm,
     UpdateForm,
     add_service_errors,
@@ -212,6 +213,7 @@ def grade_preview(request):
 def _detail(request, accident, status: int = 200, **bound):
     user = request.user
     updates = list(accident.updates.select_related("created_by"))
+    steps = accident.report_steps()
     latest = updates[-1]
     actions = permissions.actions_for(user, accident)
     context = {
@@ -220,6 +222,7 @@ def _detail(request, accident, status: int = 200, **bound):
         "latest": latest,
         "latest_differs": latest.figures() != accident.figures(),
         "measures": accident.measures.all(),
+        "steps": [(step, _step_form(step, accident, bound.get(f"step_{step.level}"))) for step in steps],
         "can_write": permissions.can_write(user),
         "can_investigate": permissions.can_investigate(user),
         "action_forms": [
@@ -233,6 +236,16 @@ def _detail(request, accident, status: int = 200, **bound):
         "today": timezone.localdate(),
     }
     return render(request, "accidents/detail.html", context, status=status)
+
+
+def _step_form(step, accident, bound):
+    """The 已上报 form of a level not yet recorded; the first level starts from the first report."""
+    if step.report is not None:
+        return None
+    if bound is not None:
+        return bound
+    initial = {"made_at": timezone.localtime(accident.reported_at)} if step.level == "county" else {}
+    return ReportMadeForm(level=step.level, initial=initial)
 
 
 @login_required
@@ -290,6 +303,28 @@ def accident_act(request, pk: int, action: str):
     return _detail(
         request, selectors.accident_get(user=request.user, accident_id=pk), status=400, **{action: form}
     )
+
+
+@login_required
+@require_POST
+def report_made(request, pk: int, level: str):
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    permissions.require_write(request.user)
+    form = ReportMadeForm(request.POST, level=level)
+    if form.is_valid():
+        try:
+            services.accident_report_made(
+                actor=request.user, accident=accident, level=level, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            if error.status != 400 or "level" in error.errors:
+                messages.error(request, error.message)
+                return redirect("accidents:detail", pk=pk)
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The report is recorded."))
+            return redirect("accidents:detail", pk=pk)
+    return _detail(request, accident, status=400, **{f"step_{level}": form})
 
 
 @login_required
