@@ -13,6 +13,7 @@ ZH = {
     "reported by": "报送人",
     "accident report step": "事故逐级报告",
     "accident report steps": "事故逐级报告",
+    "Recorded when the report reached a level": "登记逐级报告时间",
     "An accident of this grade is not reported to the %(level)s.": "该等级的事故无需报告至%(level)s。",
     "The report to the %(level)s is recorded already.": "报告至%(level)s的时间已登记。",
 }

@@ -29,6 +29,7 @@ ACTIONS = {
     "notifications.channels": _("Chose notification channels"),
     "accident.casualty_update": _("Updated the casualties"),
     "accident.attach_report": _("Attached the investigation report"),
+    "accident.report_made": _("Recorded when the report reached a level"),
     "enterprise.suspend": _("Suspended the enterprise"),
     "user.deactivate": _("Deactivated a user"),
     "user.activate": _("Reactivated a user"),
