@@ -82,6 +82,8 @@ def test_an_assigned_hazard_reaches_the_enterprise_as_a_notification_and_a_to_do
     # The enterprise's next page load: one more unread message, the hazard on its to-do list.
     _on_home(page, server)
     assert _badge(page, "unread-badge") == unread_before + 1
+    unread = api(server, "/api/v1/notifications?unread=1", token=token(server, "enterprise"))["results"]
+    assert f"/hazards/{hazard['id']}/" in [n["url"] for n in unread]  # the new one is about this hazard
     row = _todo_row(page, "hazard_rectify", hazard["id"])
     expect(row).to_have_count(1)
     expect(row).to_contain_text("整改：消防通道堆放杂物")
