@@ -52,6 +52,14 @@ def _todo_row(page, kind: str, hazard_id: int):
     return page.get_by_test_id("todo").locator(f"tr[data-kind={kind}]:has(a[href='/hazards/{hazard_id}/'])")
 
 
+def _second_browser(browser, errors: list[str]):
+    """Another user's browser beside the `page` fixture's, its console errors collected."""
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    return context, page
+
+
 def _on_home(page, server):
     page.goto(server["url"] + "/")
     expect(page.get_by_test_id("welcome")).to_be_visible()
@@ -66,8 +74,8 @@ def test_an_assigned_hazard_reaches_the_enterprise_as_a_notification_and_a_to_do
     expect(_todo_row(page, "hazard_rectify", hazard["id"])).to_have_count(0)  # nothing to do yet
 
     # The inspector, in a browser of their own, assigns the rectification with a deadline.
-    inspector = browser.new_context(**DESKTOP)
-    other = inspector.new_page()
+    errors: list[str] = []
+    inspector, other = _second_browser(browser, errors)
     log_in(other, server, "inspector")
     other.goto(f"{server['url']}/hazards/{hazard['id']}/")
     other.locator("details[data-action=assign] summary").click()
@@ -78,6 +86,7 @@ def test_an_assigned_hazard_reaches_the_enterprise_as_a_notification_and_a_to_do
     form.get_by_role("button", name="下达整改").click()
     expect(other.get_by_test_id("hazard-status")).to_have_text("整改中")
     inspector.close()
+    assert not errors, errors
 
     # The enterprise's next page load: one more unread message, the hazard on its to-do list.
     _on_home(page, server)
@@ -109,8 +118,8 @@ def test_submitted_evidence_reaches_the_bureau_to_do_list_and_its_badge(server, 
         },
     )
 
-    bureau = browser.new_context(**DESKTOP)
-    desk = bureau.new_page()
+    errors: list[str] = []
+    bureau, desk = _second_browser(browser, errors)
     log_in(desk, server, "bureau")
     to_do_before = _badge(desk, "todo-badge")
     expect(_todo_row(desk, "hazard_accept", hazard["id"])).to_have_count(0)
@@ -135,3 +144,4 @@ def test_submitted_evidence_reaches_the_bureau_to_do_list_and_its_badge(server, 
     expect(desk.get_by_test_id("todo").locator("tbody tr")).to_have_count(to_do)
     desk.screenshot(path=str(ARTIFACTS / "todo-bureau-home.png"), full_page=True)
     bureau.close()
+    assert not errors, errors
