@@ -375,7 +375,7 @@ def _steps(accident) -> list[dict]:
             "level": step.level,
             "deadline": _local(step.deadline),
             "made_at": _local(step.report.made_at) if step.report else None,
-            "made_by": str(step.report.made_by) if step.report else None,
+            "made_by": str(step.report.made_by) if step.report and step.report.made_by else None,
             "note": step.report.note if step.report else "",
             "state": step.state,
         }

@@ -9,13 +9,13 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from yingji.accidents import deadlines, grading
 from yingji.accidents.choices import AccidentDomain as D
 from yingji.accidents.choices import AccidentKind as K
 from yingji.accidents.choices import InvestigationStatus, ReportSource, UpdateKind
-from yingji.accidents.models import Accident, AccidentMeasure, AccidentUpdate
+from yingji.accidents.models import Accident, AccidentMeasure, AccidentReport, AccidentUpdate
 from yingji.core import demo
 from yingji.core.industries import INDUSTRY_MINING_COMMERCE, Industry
 from yingji.enterprises.demo import ROADS
@@ -26,6 +26,7 @@ YEARS = 3
 # Accidents a year (low, high) by kind; an urban district sees a forest fire once in years.
 RATES = {K.PRODUCTION: (3, 6), K.ROAD_TRAFFIC: (20, 40), K.FIRE: (10, 25), K.NATURAL_DISASTER: (0, 2)}
 FOREST_FIRE_CHANCE = 0.5  # in the three years
+STEP_LATE_SHARE = 0.05  # a level passing the report on after its two hours
 # Production accidents: domain weight, the industries of its enterprises, GB 6441 categories.
 PRODUCTION = {
     D.CONSTRUCTION: (40, {Industry.CONSTRUCTION}, ["09", "10", "01", "04", "05"]),
@@ -227,6 +228,19 @@ def _investigate(rng, accident: Accident, age: int, measures: list, names: dict)
         accident.closed_on = accident.report_approved_on + datetime.timedelta(days=rng.randrange(10, 20))
 
 
+def _steps(rng, accident: Accident) -> list[AccidentReport]:
+    """The report climbing the chain: the first report reaches the county level, each level
+    passes it on, now and then after its two hours (迟报); none is dated ahead of now."""
+    steps, made_at, now = [], accident.reported_at, timezone.now()
+    for level, _deadline in accident.report_chain:
+        if made_at > now:
+            break
+        steps.append(AccidentReport(accident=accident, level=level, made_at=made_at))
+        late = rng.random() < STEP_LATE_SHARE
+        made_at += datetime.timedelta(minutes=rng.randrange(125, 240) if late else rng.randrange(15, 110))
+    return steps
+
+
 def _initial(accident: Accident) -> AccidentUpdate:
     return AccidentUpdate(
         accident=accident,
@@ -338,3 +352,5 @@ def accidents(ctx: demo.DemoContext) -> None:
         first.grade = grading.grade(first.deaths + first.missing, first.serious_injuries, first.direct_loss)
     AccidentUpdate.objects.bulk_create(initial + updates, batch_size=500)
     AccidentMeasure.objects.bulk_create(measures, batch_size=500)
+    steps = [step for accident in accidents for step in _steps(rng, accident)]
+    AccidentReport.objects.bulk_create(steps, batch_size=500)

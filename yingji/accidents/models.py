@@ -274,8 +274,14 @@ class AccidentReport(BaseModel):
     accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="reports")
     level = models.CharField(_("reported to"), max_length=16, choices=ReportLevel.choices)
     made_at = models.DateTimeField(_("reported at"))
+    # Empty for steps loaded from elsewhere (the demo's history), as `created_by` elsewhere.
     made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("reported by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reported by"),
     )
     note = models.TextField(_("note"), blank=True)
 

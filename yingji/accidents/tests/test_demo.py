@@ -7,7 +7,7 @@ import pytest
 
 from yingji.accidents import deadlines, grading
 from yingji.accidents.choices import AccidentKind, UpdateKind
-from yingji.accidents.models import Accident, AccidentUpdate
+from yingji.accidents.models import Accident, AccidentReport, AccidentUpdate
 from yingji.core import demo
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,14 @@ def test_the_accidents_add_little_time_to_the_demo(built):
     generator.run(built)
     assert time.monotonic() - started < 1  # about 50 ms on a laptop
     assert Accident.objects.count() > 100
+
+
+def test_the_demo_reports_climb_the_chain_from_the_first_report(built):
+    accident = Accident.objects.earliest("occurred_at")
+    steps = accident.report_steps()
+    assert [s.level for s in steps] == [level for level, _ in accident.report_chain]
+    assert steps[0].report.made_at == accident.reported_at
+    assert all(s.report is not None for s in steps)
+    states = {s.state for a in Accident.objects.all() for s in a.report_steps()}
+    assert states <= {"on_time", "late"} and "late" in states
+    assert AccidentReport.objects.count() >= 2 * Accident.objects.count()
