@@ -78,7 +78,7 @@ def to_accept(user):
     if user.role not in SUPERVISORS or user.role == Role.ADMIN:
         return []
     hazards = Hazard.objects.for_user(user).filter(acceptable_by(user), status=HazardStatus.AWAITING_REVIEW)
-    return _items("hazard_accept", _("Accept the rectification: %(enterprise)s"), hazards)
+    return _items("hazard_accept", _("Accept the rectification: %(enterprise)s, %(description)s"), hazards)
 
 
 def extensions(user):
@@ -87,20 +87,26 @@ def extensions(user):
     hazards = Hazard.objects.for_user(user).filter(
         status=HazardStatus.RECTIFYING, extension_requested_until__isnull=False
     )
-    return _items("hazard_extension", _("Decide the extension request: %(enterprise)s"), hazards)
+    return _items(
+        "hazard_extension", _("Decide the extension request: %(enterprise)s, %(description)s"), hazards
+    )
 
 
 def street_overdue(user):
     if user.role != Role.STREET:
         return []
-    return _items("hazard_overdue", _("Overdue: %(enterprise)s"), Hazard.objects.for_user(user).overdue())
+    return _items(
+        "hazard_overdue",
+        _("Overdue: %(enterprise)s, %(description)s"),
+        Hazard.objects.for_user(user).overdue(),
+    )
 
 
 def leader_major(user):
     if user.role != Role.LEADER:
         return []
     hazards = Hazard.objects.for_user(user).filter(level=HazardLevel.MAJOR, status__in=OPEN)
-    return _items("hazard_major", _("Major hazard open: %(enterprise)s"), hazards)
+    return _items("hazard_major", _("Major hazard open: %(enterprise)s, %(description)s"), hazards)
 
 
 for kind in (

@@ -139,3 +139,11 @@ def test_an_assigned_hazard_shows_on_the_enterprises_next_page(
     page = client.get("/").content.decode()
     assert 'data-testid="unread-badge"' in page and 'data-testid="todo-badge"' in page
     assert f'<a href="/hazards/{hazard.pk}/">' in page
+
+
+def test_a_bureau_item_names_the_enterprise_and_the_hazard(api, inspector, work):
+    # Two rectifications of one enterprise must not read alike on the list.
+    titles = {i["object_id"]: i["title"] for i in api(inspector).get("/api/v1/todo").json()["results"]}
+    awaiting = work["awaiting"]
+    assert awaiting.enterprise.name in titles[awaiting.pk]
+    assert awaiting.description[:20] in titles[awaiting.pk]
