@@ -177,6 +177,14 @@ class Accident(BaseModel):
         """Each level of the chain with its deadline, the report recorded for it, and its state."""
         now = now or timezone.now()
         made = {report.level: report for report in self.reports.all()}
+        # The first report (首报) is the report reaching the county (Art. 9): unless a step was
+        # recorded for it, the county row is made at the first report's time.
+        made.setdefault(
+            ReportLevel.COUNTY,
+            AccidentReport(
+                accident=self, level=ReportLevel.COUNTY, made_at=self.reported_at, note=str(_("First report"))
+            ),
+        )
         steps = []
         for level, deadline in self.report_chain:
             report = made.get(level)

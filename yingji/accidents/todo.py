@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yingji.accidents import deadlines
-from yingji.accidents.choices import AccidentGrade, AccidentKind, InvestigationStatus
+from yingji.accidents.choices import AccidentGrade, AccidentKind, InvestigationStatus, ReportLevel
 from yingji.accidents.models import Accident
 from yingji.accounts.choices import Role
 from yingji.notifications.todo import TodoItem, TodoKind, register
@@ -30,7 +30,8 @@ def _url(accident) -> str:
 def report_step(accident, now: datetime.datetime):
     """The next level the report must reach, and by when; None once the chain has run out.
     A level whose report is recorded as made is done (its AccidentReport)."""
-    made = {report.level for report in accident.reports.all()}
+    # The county has the report from the first report on (Accident.report_steps).
+    made = {report.level for report in accident.reports.all()} | {ReportLevel.COUNTY}
     return next(
         ((level, due) for level, due in accident.report_chain if due >= now and level not in made), None
     )

@@ -102,7 +102,8 @@ def test_the_api_records_and_lists_the_steps(api, bureau, serious):
     city = answer.json()[1]
     assert city["made_at"].startswith("2026-03-01T12:30:00") and city["state"] == "late"
     assert city["made_by"] == str(bureau)
-    assert [s["state"] for s in api(bureau).get(url).json()] == ["overdue", "late", "overdue"]
+    # county: the first report itself, on time; city: recorded late; province: never made.
+    assert [s["state"] for s in api(bureau).get(url).json()] == ["on_time", "late", "overdue"]
     refused = api(bureau).post(
         url, {"level": "county", "made_at": "2026-03-01T08:00:00"}, content_type="application/json"
     )
@@ -161,3 +162,13 @@ def test_the_to_do_item_moves_on_once_a_step_is_made(api, bureau):
     assert abs(due - (fresh.occurred_at + datetime.timedelta(hours=3))) < datetime.timedelta(seconds=1)
     services.accident_report_made(actor=bureau, accident=fresh, level="city", made_at=now)
     assert [item for item in todo(api, bureau) if item[0] == "accident_report"] == []
+
+
+@pytest.mark.parametrize(("reported", "state"), [((9, 40), "on_time"), ((10, 20), "late")])
+def test_the_first_report_is_the_county_step_until_one_is_recorded(bureau, reported, state):
+    # Art. 9: the unit's first report is the report reaching the county; an accident whose
+    # steps nobody recorded is not shown as never reported there.
+    accident = accident_factory(
+        actor=bureau, occurred_at=beijing(2026, 3, 1, 9, 0), reported_at=beijing(2026, 3, 1, *reported)
+    )
+    assert states(accident, 2026, 3, 1, 11, 0)[0] == ("county", state)
