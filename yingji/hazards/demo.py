@@ -117,7 +117,7 @@ def hazards(ctx: demo.DemoContext) -> None:
         )
         plans.append(_life(rng, hazard, ctx.today, bureau))
         rows.append(hazard)
-    extra = _demo_enterprise_work(ctx, inspector)
+    extra = _demo_enterprise_work(ctx, inspector) + _open_major(ctx, enterprises, inspector, bureau)
     rows += [h for h, _events in extra]
     plans += [events for _h, events in extra]
     Hazard.objects.bulk_create(rows, batch_size=2000)
@@ -179,6 +179,42 @@ def _demo_enterprise_work(ctx: demo.DemoContext, inspector) -> list[tuple[Hazard
             ]
         work.append((hazard, events))
     return work
+
+
+def _open_major(ctx: demo.DemoContext, enterprises, inspector, bureau) -> list[tuple[Hazard, list[dict]]]:
+    """A major hazard under treatment, listed by the bureau three weeks ago: what the district's
+    leaders follow (their to-do list) while it stays open."""
+    site = next((e for e in enterprises if e[2] == I.CONSTRUCTION), None)
+    if site is None:
+        return []
+    found = ctx.today - datetime.timedelta(days=21)
+    listed = found + datetime.timedelta(days=2)
+    at = lambda day: datetime.datetime.combine(day, datetime.time(10, 0), datetime.UTC)  # noqa: E731
+    hazard = Hazard(
+        enterprise_id=site[0],
+        region_id=site[1],
+        industry=site[2],
+        description="深基坑支护结构出现裂缝且未停止作业",
+        category="物的不安全状态",
+        location="基坑",
+        found_at=found,
+        level=HazardLevel.MAJOR,
+        source=HazardSource.INSPECTION,
+        reported_by=inspector,
+        status=HazardStatus.RECTIFYING,
+        deadline=found + datetime.timedelta(days=90),
+        measures="停止基坑作业，委托专业单位加固支护并监测",
+        responsible=RESPONSIBLE[2],
+        listing_level="county",
+        listed_by=bureau,
+        listed_on=listed,
+    )
+    events = [
+        _at_step("register", "", HazardStatus.REPORTED, at(found)),
+        _at_step("assign", "reported", "rectifying", at(found)),
+        _at_step("list", "rectifying", "rectifying", at(listed)),
+    ]
+    return [(hazard, events)]
 
 
 def _life(rng, h: Hazard, today: datetime.date, bureau) -> list[dict]:

@@ -52,6 +52,7 @@ class TestTheDistrict:
         assert "hazard_extension" in waiting["bureau"]
         assert waiting["enterprise"] >= {"hazard_rectify", "hazard_rejected"}
         assert waiting["street"]
+        assert "hazard_major" in waiting["leader"]  # a listed major hazard under treatment
 
     def test_one_account_per_role_and_each_can_log_in(self, built):
         assert sorted(role for role, *_ in built.accounts) == sorted(Role.values)
