@@ -33,11 +33,18 @@ def grouped(value: Decimal, places: int = 2) -> str:
     return f"{Decimal(value):,.{places}f}"
 
 
-def format_yuan(value) -> str:
-    """'125.00万元（1,250,000.00元）' from 10,000 yuan up, '8,500.00元' below."""
+def headline(value) -> tuple[str, str]:
+    """A loss for a number card: the figure ('125.00万元') and, from 10,000 yuan up, the
+    exact yuan beside its label ('1,250,000.00元'); '—' and '' when there is none."""
     if value is None or value == "":
-        return "—"
+        return "—", ""
     value = Decimal(value)
     if abs(value) < WAN:
-        return f"{grouped(value)}元"
-    return f"{grouped(value / WAN)}万元（{grouped(value)}元）"
+        return f"{grouped(value)}元", ""
+    return f"{grouped(value / WAN)}万元", f"{grouped(value)}元"
+
+
+def format_yuan(value) -> str:
+    """'125.00万元（1,250,000.00元）' from 10,000 yuan up, '8,500.00元' below."""
+    figure, exact = headline(value)
+    return f"{figure}（{exact}）" if exact else figure

@@ -27,9 +27,13 @@ def hours_minutes(value: datetime.timedelta | None) -> str:
 
 
 @register.filter
-def yuan(value) -> str:
-    """A loss as it reads best: 125.00万元（1,250,000.00元）, or 8,500.00元 below 10,000 yuan."""
-    return money.format_yuan(value)
+def yuan_headline(value) -> str:
+    return money.headline(value)[0]
+
+
+@register.filter
+def yuan_exact(value) -> str:
+    return money.headline(value)[1]
 
 
 @register.filter

@@ -86,6 +86,7 @@ def test_the_record_page_shows_the_loss_in_wan_and_the_api_in_yuan(api, bureau):
     client = Client()
     assert web_login(client, bureau.username)
     page = client.get(f"/accidents/{accident.pk}/").content.decode()
-    assert 'data-testid="direct-loss">125.00万元（1,250,000.00元）<' in page
+    # The card's figure in 万元, the exact yuan beside its label.
+    assert 'data-testid="direct-loss">125.00万元<' in page and "（1,250,000.00元）</span>" in page
     assert "1,250,000.00</td>" in page  # the history table, with separators
     assert api(bureau).get(f"/api/v1/accidents/{accident.pk}").json()["direct_loss"] == "1250000.00"
