@@ -122,6 +122,7 @@ def test_submitted_evidence_reaches_the_bureau_to_do_list_and_its_badge(server, 
     bureau, desk = _second_browser(browser, errors)
     log_in(desk, server, "bureau")
     to_do_before = _badge(desk, "todo-badge")
+    desk.goto(f"{server['url']}/todo/")  # the whole list: the home shows the ten due first
     expect(_todo_row(desk, "hazard_accept", hazard["id"])).to_have_count(0)
 
     # The enterprise submits its rectification with a photo.
@@ -136,9 +137,10 @@ def test_submitted_evidence_reaches_the_bureau_to_do_list_and_its_badge(server, 
 
     # The bureau's next page load: the rectification awaits its acceptance, and the badge counts it.
     _on_home(desk, server)
+    desk.goto(f"{server['url']}/todo/")
     row = _todo_row(desk, "hazard_accept", hazard["id"])
     expect(row).to_have_count(1)
-    expect(row).to_contain_text(f"整改验收：{hazard['enterprise_name']}")
+    expect(row).to_contain_text(f"整改验收：{hazard['enterprise_name']}，配电柜前堆放纸箱")
     to_do = _badge(desk, "todo-badge")
     assert to_do == to_do_before + 1
     expect(desk.get_by_test_id("todo").locator("tbody tr")).to_have_count(to_do)

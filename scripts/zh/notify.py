@@ -66,4 +66,5 @@ ZH = {
     "Report to the %(level)s: %(place)s": "向%(level)s上报：%(place)s",
     "Investigation report due: %(place)s": "事故调查报告期限：%(place)s",
     "%(grade)s accident: %(place)s": "%(grade)s事故：%(place)s",
+    "All %(count)s items": "全部待办（%(count)s项）",
 }

@@ -17,13 +17,24 @@ DASHBOARD_ROLES = {Role.BUREAU, Role.LEADER}
 GEO_MAX_AGE = 24 * 3600
 
 
+# The home page starts with the work due first; the whole list is one click away.
+HOME_TODO = 10
+
+
 @login_required
 def home(request):
     context = landing_context(request.user)
-    context["todo"] = [as_dict(item) for item in todo_for(request.user)]
+    todo = [as_dict(item) for item in todo_for(request.user)]
+    context |= {"todo": todo[:HOME_TODO], "todo_total": len(todo)}
     if request.user.role in DASHBOARD_ROLES:
         context |= dashboard_context(request.user, timezone.localdate())
     return render(request, "web/home.html", context)
+
+
+@login_required
+def todo(request):
+    """Everything waiting for the user, oldest due first."""
+    return render(request, "web/todo.html", {"todo": [as_dict(item) for item in todo_for(request.user)]})
 
 
 @login_required

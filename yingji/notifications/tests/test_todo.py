@@ -149,3 +149,24 @@ def test_a_bureau_item_names_the_enterprise_and_the_hazard(api, inspector, work)
     awaiting = work["awaiting"]
     assert awaiting.enterprise.name in titles[awaiting.pk]
     assert awaiting.description[:20] in titles[awaiting.pk]
+
+
+def test_the_home_shows_the_first_ten_and_links_to_the_whole_list(
+    client, inspector, enterprise_user, enterprises
+):
+    # Twelve hazards to rectify, due day by day: the home keeps the ten due first.
+    due = [
+        assigned(hazard_factory(actor=inspector, enterprise=enterprises["A"]), inspector, days=d)
+        for d in range(1, 13)
+    ]
+    web_login(client, "enterprise")
+    home = client.get("/").content.decode()
+    assert [f'href="/hazards/{h.pk}/"' in home for h in due] == [True] * 10 + [False] * 2
+    assert 'href="/todo/"' in home
+    everything = client.get("/todo/").content.decode()
+    assert all(f'href="/hazards/{h.pk}/"' in everything for h in due)
+
+
+def test_a_short_list_needs_no_link_to_the_whole(client, enterprise_user, work):
+    web_login(client, "enterprise")
+    assert 'href="/todo/"' not in client.get("/").content.decode()
