@@ -7,6 +7,7 @@ from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from yingji.accidents import deadlines
+from yingji.accidents.choices import AccidentKind
 from yingji.accidents.models import Accident
 from yingji.stats.catalog import Measure, register
 
@@ -50,7 +51,11 @@ register(
         _("Accidents reported late"),
         "起",
         lambda: Count("id"),
-        lambda q: Q(reported_at__gt=F("occurred_at") + deadlines.UNIT_TO_COUNTY),
+        # DOMAIN.md 0.7: the one-hour rule (Decree 493 Art. 9) covers production accidents only; a
+        # non-business road accident or fire is reported under other rules and never counted 迟报.
+        lambda q: Q(
+            kind=AccidentKind.PRODUCTION, reported_at__gt=F("occurred_at") + deadlines.UNIT_TO_COUNTY
+        ),
     ),
     _measure(
         "accidents.serious_or_above",
