@@ -6,9 +6,7 @@ casualty updates inside the legal window are in them, later ones are not. Deaths
 from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from yingji.accidents import deadlines
-from yingji.accidents.choices import AccidentKind
-from yingji.accidents.models import Accident
+from yingji.accidents.models import Accident, late_report
 from yingji.stats.catalog import Measure, register
 
 DIMENSIONS = {
@@ -51,11 +49,7 @@ register(
         _("Accidents reported late"),
         "起",
         lambda: Count("id"),
-        # DOMAIN.md 0.7: the one-hour rule (Decree 493 Art. 9) covers production accidents only; a
-        # non-business road accident or fire is reported under other rules and never counted 迟报.
-        lambda q: Q(
-            kind=AccidentKind.PRODUCTION, reported_at__gt=F("occurred_at") + deadlines.UNIT_TO_COUNTY
-        ),
+        lambda q: late_report(),  # production accidents only (DOMAIN.md 0.7)
     ),
     _measure(
         "accidents.serious_or_above",

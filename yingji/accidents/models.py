@@ -33,14 +33,19 @@ def _figures_not_negative() -> Q:
     )
 
 
+def late_report() -> Q:
+    """迟报: a production accident first reported after the unit's one-hour deadline (Decree 493
+    Art. 9; DOMAIN.md 0.7: the rule does not cover non-business road accidents and fires).
+    Derived from the two times, never stored, so a corrected time cannot leave a stale flag."""
+    return Q(kind=AccidentKind.PRODUCTION, reported_at__gt=F("occurred_at") + deadlines.UNIT_TO_COUNTY)
+
+
 class AccidentQuerySet(ScopedQuerySet):
     def late(self):
-        """First reported after the unit's one-hour deadline (迟报). Derived from the two times,
-        never stored, so a corrected time cannot leave a stale flag."""
-        return self.filter(reported_at__gt=F("occurred_at") + deadlines.UNIT_TO_COUNTY)
+        return self.filter(late_report())
 
     def on_time(self):
-        return self.filter(reported_at__lte=F("occurred_at") + deadlines.UNIT_TO_COUNTY)
+        return self.exclude(late_report())
 
     def business_related(self):
         """生产安全事故 as bureau statistics count them (DOMAIN.md §1.4)."""
@@ -194,6 +199,8 @@ class Accident(BaseModel):
 
     @property
     def late_by(self) -> datetime.timedelta | None:
+        if self.kind != AccidentKind.PRODUCTION:
+            return None  # the one-hour rule covers production accidents only (late_report)
         return deadlines.late_by(self.occurred_at, self.reported_at)
 
     @property

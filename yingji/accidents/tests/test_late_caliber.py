@@ -34,3 +34,20 @@ def test_a_production_accident_reported_within_the_hour_is_not_late(bureau):
         actor=bureau, occurred_at=beijing(2026, 3, 1, 9, 0), reported_at=beijing(2026, 3, 1, 10, 0)
     )
     assert late(bureau) == 0
+
+
+def test_the_record_and_the_list_follow_the_same_rule(bureau):
+    from yingji.accidents.models import Accident
+
+    road = accident_factory(
+        actor=bureau,
+        kind=AccidentKind.ROAD_TRAFFIC,
+        occurred_at=beijing(2026, 3, 1, 9, 0),
+        reported_at=beijing(2026, 3, 1, 12, 0),
+    )
+    site = accident_factory(
+        actor=bureau, occurred_at=beijing(2026, 3, 2, 9, 0), reported_at=beijing(2026, 3, 2, 12, 0)
+    )
+    assert (road.late, site.late) == (False, True)
+    assert list(Accident.objects.late()) == [site]
+    assert road in Accident.objects.on_time()
