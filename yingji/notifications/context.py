@@ -6,7 +6,7 @@ from functools import cache
 from django.urls import reverse
 
 from yingji.notifications.models import Notification
-from yingji.notifications.todo import todo_for
+from yingji.notifications.todo import todo_of
 
 
 def badges(request) -> dict:
@@ -16,7 +16,7 @@ def badges(request) -> dict:
 
     @cache
     def todo_count() -> int:
-        return len(todo_for(user))
+        return len(todo_of(request))
 
     @cache
     def unread() -> int:

@@ -63,6 +63,14 @@ def todo_for(user) -> list[TodoItem]:
     return sorted(items, key=TodoItem.sort_key)
 
 
+def todo_of(request) -> list[TodoItem]:
+    """The signed-in user's items, worked out once per request: a page that lists them and the
+    navigation's badge that counts them share one computation."""
+    if not hasattr(request, "_todo_items"):
+        request._todo_items = todo_for(request.user)
+    return request._todo_items
+
+
 def as_dict(item: TodoItem, now: datetime.datetime | None = None) -> dict:
     now = now or timezone.now()
     return {

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from yingji.accounts.access import require_role
 from yingji.accounts.choices import Role
-from yingji.notifications.todo import as_dict, todo_for
+from yingji.notifications.todo import as_dict, todo_of
 from yingji.web.dashboard import dashboard_context
 from yingji.web.geo import shapes_for_user
 from yingji.web.landing import landing_context
@@ -24,7 +24,7 @@ HOME_TODO = 10
 @login_required
 def home(request):
     context = landing_context(request.user)
-    todo = [as_dict(item) for item in todo_for(request.user)]
+    todo = [as_dict(item) for item in todo_of(request)]
     context |= {"todo": todo[:HOME_TODO], "todo_total": len(todo)}
     if request.user.role in DASHBOARD_ROLES:
         context |= dashboard_context(request.user, timezone.localdate())
@@ -34,7 +34,7 @@ def home(request):
 @login_required
 def todo(request):
     """Everything waiting for the user, oldest due first."""
-    return render(request, "web/todo.html", {"todo": [as_dict(item) for item in todo_for(request.user)]})
+    return render(request, "web/todo.html", {"todo": [as_dict(item) for item in todo_of(request)]})
 
 
 @login_required

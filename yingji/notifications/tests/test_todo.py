@@ -170,3 +170,15 @@ def test_the_home_shows_the_first_ten_and_links_to_the_whole_list(
 def test_a_short_list_needs_no_link_to_the_whole(client, enterprise_user, work):
     web_login(client, "enterprise")
     assert 'href="/todo/"' not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/todo/"])
+def test_a_page_and_its_badge_work_the_list_out_once(client, enterprise_user, work, monkeypatch, path):
+    from yingji.notifications import todo as registry
+
+    calls = []
+    original = registry.todo_for
+    monkeypatch.setattr(registry, "todo_for", lambda user: calls.append(user) or original(user))
+    web_login(client, "enterprise")
+    page = client.get(path).content.decode()
+    assert 'data-testid="todo-badge"' in page and len(calls) == 1
