@@ -71,6 +71,7 @@ ACCIDENT_FIELDS = {
     "previous": _("same period last year"),
     "change": _("year-on-year change in words"),
     "up": _("true when it rose"),
+    "down": _("true when it fell"),
 }
 
 

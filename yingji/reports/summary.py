@@ -6,13 +6,13 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from yingji.core.industries import Industry
 from yingji.regions.models import Region
+from yingji.reports.facts import Facts
 from yingji.reports.narrative import Narrative
 from yingji.reports.parts import work_parts
+from yingji.reports.problems import find_problems
 from yingji.reports.scope import report_region
-from yingji.stats.catalog import CATALOG, Query, Ratio, remembering
-from yingji.stats.numbers import change, format_percent, percent
+from yingji.stats.catalog import Query, remembering
 from yingji.stats.periods import Period, period_of
 
 CHINESE_ORDINALS = "一二三四五六七八九十"
@@ -47,34 +47,8 @@ def period_label(period: Period, code: str) -> str:
     return f"{year}年{int(code[1:])}月"
 
 
-class Facts:
-    """Indicator values for the period and their year-on-year change, for one slice."""
-
-    def __init__(self, query: Query, before: Query):
-        self.query, self.before = query, before
-
-    def get(self, key: str, **filters) -> dict:
-        now = CATALOG[key].value(_with(self.query, filters))
-        then = CATALOG[key].value(_with(self.before, filters))
-        moved = change(now, then)
-        return {
-            "value": _plain(now),
-            "previous": _plain(then),
-            "change": moved.text(CATALOG[key].unit),
-            "up": now > then,
-        }
-
-
-def _with(query: Query, filters: dict) -> Query:
-    return Query(user=query.user, period=query.period, filters=query.filters | filters, as_of=query.as_of)
-
-
-def _plain(value):
-    return value.normalize() if isinstance(value, Decimal) else value
-
-
 def _accidents(facts: Facts, kind: str) -> dict:
-    loss = CATALOG["accidents.direct_loss"].value(_with(facts.query, {"kind": kind}))
+    loss = facts.raw("accidents.direct_loss", kind=kind)
     return {
         "count": facts.get("accidents.count", kind=kind),
         "deaths": facts.get("accidents.deaths", kind=kind),
@@ -111,7 +85,7 @@ def build_summary(
 def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
     """The wording's variables: plain values only (narrative refuses anything else), so that
     wording reaches no record but these numbers."""
-    value = lambda key, **f: CATALOG[key].value(_with(facts.query, f))  # noqa: E731
+    value = facts.raw
     production = _accidents(facts, "production")
     return {
         "region_word": region_word(region),
@@ -132,53 +106,14 @@ def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
 
 def _work(narrative: Narrative, facts: Facts, context: dict) -> list[str]:
     """Each module's paragraph, in order, with its numbers for the region and period."""
-    return [narrative.render(part.key, context | part.numbers(_value_of(facts))) for part in work_parts()]
-
-
-def _value_of(facts: Facts):
-    def value(key: str, **filters):
-        number = CATALOG[key].value(_with(facts.query, filters))
-        return format_percent(number) if isinstance(CATALOG[key], Ratio) else number
-
-    return value
+    return [narrative.render(part.key, context | part.numbers(facts.value)) for part in work_parts()]
 
 
 def _problems(narrative: Narrative, facts: Facts, context: dict) -> list[str]:
-    found = []
-    for kind, label in (
-        ("production", "生产安全事故"),
-        ("road_traffic", "道路交通事故"),
-        ("fire", "火灾事故"),
-    ):
-        for key, what in (("accidents.count", "起数"), ("accidents.deaths", "死亡人数")):
-            moved = facts.get(key, kind=kind)
-            if moved["up"]:
-                found.append(f"{label}{what}同比{moved['change']}，安全形势依然严峻。")
-    share = _concentration(facts)
-    if share:
-        found.append(share)
-    if context["hazards"]["overdue"]:
-        found.append(f"隐患整改不够及时，仍有{context['hazards']['overdue']}处隐患逾期未整改。")
-    if context["late_reports"]:
-        found.append(f"事故信息报送不够及时，有{context['late_reports']}起事故迟报。")
+    found = find_problems(facts)
     if not found:
         return [narrative.render("no_problems", context)]
     ordinals = [f"{CHINESE_ORDINALS[i]}是" for i in range(len(found))]
     return [narrative.render("problems_intro", context)] + [
         f"{o}{text}" for o, text in zip(ordinals, found, strict=True)
     ]
-
-
-def _concentration(facts: Facts) -> str | None:
-    """事故主要集中在…：这三个行业事故起数占事故总量的97.2% (production accidents, when three
-    industries hold half or more of them)."""
-    by_industry = CATALOG["accidents.count"].grouped(_with(facts.query, {"kind": "production"}), "industry")
-    total = sum(by_industry.values())
-    top = sorted(by_industry.items(), key=lambda kv: -kv[1])[:3]
-    if total < 3 or len(top) < 3:
-        return None
-    share = percent(sum(v for _k, v in top), total)
-    if share < 50:
-        return None
-    names = "、".join(str(Industry(k).label) if k in Industry.values else k for k, _v in top)
-    return f"事故主要集中在{names}等行业，这三个行业事故起数占事故总量的{format_percent(share)}%。"

@@ -10,6 +10,8 @@ from yingji.stats.periods import Period, period_of
 from yingji.stats.selectors import stats_answer
 from yingji.web.maps import map_context
 
+# The cards of the home page, by indicator key; a module adds its own from AppConfig.ready
+# with register_card("cases.filed"), and they follow these.
 CARDS = [
     "hazards.found",
     "hazards.rectified",
@@ -21,6 +23,12 @@ CARDS = [
     "inspections.person_times",
     "inspections.units",
 ]
+
+
+def register_card(*keys: str) -> None:
+    CARDS.extend(key for key in keys if key not in CARDS)
+
+
 TREND = ["hazards.found", "hazards.rectified"]
 # Accidents by kind: (kind, label) — production is 生产安全事故, business road and fire included.
 ACCIDENT_KINDS = [

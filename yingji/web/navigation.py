@@ -15,32 +15,45 @@ class NavItem:
     label: str
     url_name: str
     roles: frozenset | None = None
+    order: int = 100  # where a registered module's entry goes among the others
 
+
+# Everyone who works with the records, not the enterprises.
+STAFF = frozenset(
+    {Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}
+)
 
 NAV = [
-    NavItem(_("Home"), "home"),
+    NavItem(_("Home"), "home", order=10),
     NavItem(
         _("Enterprises"),
         "enterprises:list",
-        frozenset(
-            {Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}
-        ),
+        STAFF,
+        order=20,
     ),
     NavItem(
         _("Accidents"),
         "accidents:list",
-        frozenset(
-            {Role.ADMIN, Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET, Role.LEADER, Role.DUTY}
-        ),
+        STAFF,
+        order=30,
     ),
-    NavItem(_("Inspections"), "inspections:list"),
-    NavItem(_("Hazards"), "hazards:list"),
-    NavItem(_("Work summary"), "reports:work-summary", REPORT_READERS),
-    NavItem(_("Notifications"), "notifications:list", frozenset(Role) - {Role.ADMIN}),
-    NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS)),
-    NavItem(_("Users"), "accounts:users", USER_MANAGERS),
-    NavItem(_("API"), "api:openapi-view", frozenset({Role.ADMIN})),  # documentation for integrators
+    NavItem(_("Inspections"), "inspections:list", order=40),
+    NavItem(_("Hazards"), "hazards:list", order=50),
+    NavItem(_("Work summary"), "reports:work-summary", REPORT_READERS, order=300),
+    NavItem(_("Notifications"), "notifications:list", frozenset(Role) - {Role.ADMIN}, order=310),
+    NavItem(_("Audit log"), "audit:list", frozenset(AUDIT_READERS), order=320),
+    NavItem(_("Users"), "accounts:users", USER_MANAGERS, order=330),
+    NavItem(
+        _("API"), "api:openapi-view", frozenset({Role.ADMIN}), order=340
+    ),  # documentation for integrators
 ]
+
+
+# A module adds its entry from its AppConfig.ready: register_nav(NavItem(..., order=120)).
+# The records come first (orders below 100), the modules' between 100 and 290, then the
+# summary, notifications and administration (300 on).
+def register_nav(item: NavItem) -> None:
+    NAV[:] = sorted([i for i in NAV if i.url_name != item.url_name] + [item], key=lambda i: i.order)
 
 
 def navigation(request) -> dict:

@@ -30,6 +30,11 @@ ACTIONS: dict[str, Callable] = {
 }
 
 
+def register_action(name: str, predicate: Callable) -> None:
+    """A module names its own predicate (the one its services apply) from AppConfig.ready."""
+    ACTIONS[name] = predicate
+
+
 def can(user, action: str) -> bool:
     """May `user` do `action` (a key of ACTIONS)? Anonymous users may do nothing."""
     if user is None or not user.is_authenticated:
