@@ -1,0 +1,2 @@
+app_name = "preparedness"
+urlpatterns: list = []
