@@ -29,7 +29,16 @@ LABELS = {
     JOB_FINISHED: _("Background job finished"),
 }
 
-URGENT = frozenset({ACCIDENT_REGISTERED, ACCIDENT_GRADE_RAISED})
+URGENT = {ACCIDENT_REGISTERED, ACCIDENT_GRADE_RAISED}
+
+
+def register_kind(key: str, label, *, urgent: bool = False) -> str:
+    """A module's own kind of notification (from its AppConfig.ready or todo.py); urgent ones go
+    by SMS as well unless the user chose otherwise."""
+    LABELS[key] = label
+    if urgent:
+        URGENT.add(key)
+    return key
 
 
 def default_channels(kind: str) -> set[str]:
