@@ -26,6 +26,25 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _field_keys() -> list[str]:
+    # Keys for personal information encrypted at rest (yingji.core.crypto): from the environment
+    # in production, else generated once beside the SQLite file as the SECRET_KEY is.
+    keys = env_list("YINGJI_FIELD_KEYS", "")
+    if keys:
+        return keys
+    path = VAR_DIR / "field_key"
+    if not path.exists():
+        from cryptography.fernet import Fernet
+
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(Fernet.generate_key())
+        path.chmod(0o600)
+    return [path.read_text().strip()]
+
+
+YINGJI_FIELD_KEYS = _field_keys()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
