@@ -8,6 +8,34 @@ from yingji.stats.catalog import CATALOG, Query, Ratio
 from yingji.stats.numbers import change, format_percent
 
 
+class SourcedInt(int):
+    """A number that remembers the indicator and filters it came from, so the report can link
+    it to the records behind it; `wording.plain` turns it back into a plain int."""
+
+    source: tuple[str, dict]
+
+
+class SourcedDecimal(Decimal):
+    source: tuple[str, dict]
+
+
+class SourcedStr(str):
+    source: tuple[str, dict]
+
+
+def sourced(value, key: str, filters: dict):
+    kind = {int: SourcedInt, Decimal: SourcedDecimal, str: SourcedStr}.get(type(value))
+    if kind is None:
+        return value
+    tagged = kind(value)
+    tagged.source = (key, dict(filters))
+    return tagged
+
+
+def source_of(value) -> tuple[str, dict] | None:
+    return getattr(value, "source", None)
+
+
 class Facts:
     """Indicator values for the period and their year-on-year change, for one slice."""
 
@@ -17,10 +45,15 @@ class Facts:
     def value(self, key: str, **filters):
         """The number for the period (a Ratio already rounded as DESIGN.md says, as text)."""
         number = CATALOG[key].value(with_filters(self.query, filters))
-        return format_percent(number) if isinstance(CATALOG[key], Ratio) else number
+        number = format_percent(number) if isinstance(CATALOG[key], Ratio) else plain_number(number)
+        return sourced(number, key, filters)
 
     def raw(self, key: str, **filters):
         return CATALOG[key].value(with_filters(self.query, filters))
+
+    def url(self, key: str, filters: dict) -> str | None:
+        """The list of the records behind a number of this report."""
+        return CATALOG[key].url(with_filters(self.query, filters))
 
     def get(self, key: str, **filters) -> dict:
         """value, previous, change (in words: 上升25%, 下降1起, 持平) and up."""
@@ -28,7 +61,7 @@ class Facts:
         then = CATALOG[key].value(with_filters(self.before, filters))
         moved = change(now, then)
         return {
-            "value": plain_number(now),
+            "value": sourced(plain_number(now), key, filters),
             "previous": plain_number(then),
             "change": moved.text(CATALOG[key].unit),
             "up": now > then,

@@ -147,19 +147,26 @@ class Narrative:
         return own if own is not None else self.inherited(key)
 
     def render(self, key: str, context: dict) -> str:
-        """The part filled in. A stored text that is not valid wording (one saved before the
-        rules, or asking for a name this part lacks) is passed over for the next one."""
+        """The part filled in."""
         values = wording.plain(context)
+        return wording.render(self.nodes(key, values), values).strip()
+
+    def template(self, key: str, context: dict) -> str:
+        """The part with its conditions decided and its numbers kept as placeholders."""
+        values = wording.plain(context)
+        return wording.keep_numbers(self.nodes(key, values), values).strip()
+
+    def nodes(self, key: str, values: dict) -> list:
+        """The part's wording parsed. A stored text that is not valid wording (one saved before
+        the rules, or asking for a name this part lacks) is passed over for the next one."""
         names = set(wording.names(values))
         for level, text in self._candidates(key):
             try:
-                nodes = wording.check(text, names)
+                return wording.check(text, names)
             except wording.WordingError as e:
                 if level == "shipped":
                     raise
                 logger.warning("Wording %r of %s passed over: %s", key, level, e)
-                continue
-            return wording.render(nodes, values).strip()
         raise AssertionError("unreachable: the shipped wording always renders")
 
     def _candidates(self, key: str):

@@ -6,9 +6,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import timezone
+
 from yingji.regions.models import Region
 from yingji.reports.facts import Facts
 from yingji.reports.narrative import Narrative
+from yingji.reports.outline import Outline, Paragraph, Section, paragraph
 from yingji.reports.parts import work_parts
 from yingji.reports.problems import find_problems
 from yingji.reports.scope import report_region
@@ -23,6 +26,8 @@ class Document:
     title: str
     subtitle: str
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    signature: str = ""  # 落款: the issuing organisation
+    date: datetime.date | None = None  # 成文日期
 
 
 def region_word(region: Region) -> str:
@@ -61,6 +66,16 @@ def _accidents(facts: Facts, kind: str) -> dict:
 def build_summary(
     *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
 ) -> Document:
+    return summary_outline(
+        user=user, region_code=region_code, year=year, period_code=period_code, as_of=as_of
+    ).document()
+
+
+def summary_outline(
+    *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
+) -> Outline:
+    """The summary as paragraphs whose numbers stay bound to their indicators (a draft's
+    source); `build_summary` renders it."""
     region = report_region(user, region_code)
     period = period_of(year, period_code, today=as_of or datetime.date.today())  # noqa: DTZ011
     query = Query(user=user, period=period, filters={"region": region_code}, as_of=as_of)
@@ -69,23 +84,32 @@ def build_summary(
     )
     context = _context(facts, region, period, period_code)
     narrative = Narrative.for_user(user)  # the wording of the user's organisation
-    document = Document(title=narrative.render("title", context), subtitle=context["org_name"])
-    document.sections = [
-        (
-            "一、安全生产形势",
-            [narrative.render("situation", context), narrative.render("other_kinds", context)],
-        ),
-        ("二、工作开展情况", _work(narrative, facts, context)),
-        ("三、存在问题", _problems(narrative, facts, context)),
-        ("四、下步工作计划", narrative.render("plan", context).splitlines()),
-    ]
-    return document
+
+    def part(key: str, extra: dict | None = None) -> Paragraph:
+        values = context | (extra or {})
+        return paragraph(key, narrative.template(key, values), values, facts)
+
+    return Outline(
+        title=narrative.render("title", context),
+        org_name=context["org_name"],
+        date=as_of or timezone.localdate(),
+        period_label=context["period_label"],
+        sections=[
+            Section("一、安全生产形势", [part("situation"), part("other_kinds")]),
+            Section("二、工作开展情况", [part(p.key, p.numbers(facts.value)) for p in work_parts()]),
+            Section("三、存在问题", _problems(narrative, facts, context, part)),
+            Section(
+                "四、下步工作计划",
+                [Paragraph.literal("plan", line) for line in narrative.render("plan", context).splitlines()],
+            ),
+        ],
+    )
 
 
 def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
     """The wording's variables: plain values only (narrative refuses anything else), so that
     wording reaches no record but these numbers."""
-    value = facts.raw
+    value = facts.value
     production = _accidents(facts, "production")
     return {
         "region_word": region_word(region),
@@ -104,16 +128,11 @@ def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
     }
 
 
-def _work(narrative: Narrative, facts: Facts, context: dict) -> list[str]:
-    """Each module's paragraph, in order, with its numbers for the region and period."""
-    return [narrative.render(part.key, context | part.numbers(facts.value)) for part in work_parts()]
-
-
-def _problems(narrative: Narrative, facts: Facts, context: dict) -> list[str]:
+def _problems(narrative: Narrative, facts: Facts, context: dict, part) -> list[Paragraph]:
     found = find_problems(facts)
     if not found:
-        return [narrative.render("no_problems", context)]
+        return [part("no_problems")]
     ordinals = [f"{CHINESE_ORDINALS[i]}是" for i in range(len(found))]
-    return [narrative.render("problems_intro", context)] + [
-        f"{o}{text}" for o, text in zip(ordinals, found, strict=True)
+    return [part("problems_intro")] + [
+        Paragraph.literal("problem", f"{o}{text}") for o, text in zip(ordinals, found, strict=True)
     ]

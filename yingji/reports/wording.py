@@ -136,6 +136,21 @@ def render(nodes: list, context: dict) -> str:
     return "".join(out)
 
 
+def keep_numbers(nodes: list, context: dict) -> str:
+    """The wording with its conditions decided by the context and its placeholders kept as
+    `{{ name }}`: the text an office edits in a draft, whose numbers stay bound."""
+    out = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, Var):
+            out.append("{{ " + ".".join(node.path) + " }}")
+        else:
+            chosen = node.then if bool(_lookup(context, node.path)) != node.negated else node.otherwise
+            out.append(keep_numbers(chosen, context))
+    return "".join(out)
+
+
 def _lookup(context: dict, path: tuple[str, ...]):
     value = context
     for key in path:
@@ -163,6 +178,8 @@ def plain(value):
         return str(value)
     if isinstance(value, int):
         return int(value)
+    if isinstance(value, Decimal):
+        return Decimal(value)
     if isinstance(value, float):
         return Decimal(str(value))
     if type(value) is dict:
