@@ -52,6 +52,13 @@ register(
         lambda q: late_report(),  # production accidents only (DOMAIN.md 0.7)
     ),
     _measure(
+        "accidents.fatal",
+        _("Fatal accidents"),
+        "起",
+        lambda: Count("id"),
+        lambda q: Q(deaths__gt=0) | Q(missing__gt=0),  # 亡人事故: dead or missing
+    ),
+    _measure(
         "accidents.serious_or_above",
         _("Relatively serious or worse accidents"),
         "起",

@@ -54,3 +54,13 @@ INDUSTRY_MINING_COMMERCE = INDUSTRY_AND_TRADE | {
     Industry.FIREWORKS,
     Industry.CIVIL_EXPLOSIVES,
 }
+
+
+def chinese_name(code: str) -> str:
+    """The industry's name in a report, which is written in Chinese whatever the reader's language."""
+    from django.utils import translation
+
+    if code not in Industry.values:
+        return code
+    with translation.override("zh-hans"):
+        return str(Industry(code).label)

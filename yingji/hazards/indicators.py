@@ -2,7 +2,7 @@
 found in the period and rectified by the period's end (or by as_of), so a report rebuilt
 later prints the same numbers. Cancelled hazards (撤销, e.g. duplicates) count nowhere."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from yingji.hazards.choices import HazardLevel, HazardStatus
@@ -26,7 +26,7 @@ def _measure(key, label, where=lambda q: Q(), **kwargs) -> Measure:
         unit=kwargs.pop("unit", "处"),
         model=Hazard,
         date_field=kwargs.pop("date_field", "found_at"),
-        aggregate=lambda: Count("id"),
+        aggregate=kwargs.pop("aggregate", lambda: Count("id")),
         where=lambda q: NOT_CANCELLED & where(q),
         dimensions=DIMENSIONS,
         **kwargs,
@@ -77,6 +77,14 @@ register(
         link=lambda q: f"/hazards/?counted=1&listed_from={q.period.start}&listed_to={q.period.end}",
     ),
     _measure("hazards.closed", _("Hazards closed (written off)"), date_field="closed_at"),
+    # Money spent on rectification (整改资金), of the hazards rectified in the period.
+    _measure(
+        "hazards.funds",
+        _("Rectification funds"),
+        date_field="rectified_at",
+        aggregate=lambda: Sum("funds"),
+        unit="元",
+    ),
     # The funnel's last step: of the hazards found in the period, those closed by its end.
     _measure(
         "hazards.found_closed",

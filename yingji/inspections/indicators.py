@@ -1,16 +1,22 @@
 """Inspection indicators: inspections, person-times (inspectors × inspections) and units
-inspected (distinct enterprises)."""
+inspected (distinct enterprises). `inspections.supervision*` count the supervisors' work (the
+bureau, member departments, streets) without the enterprises' self-checks, which reports state
+apart (企业自查, DOMAIN.md 0.7)."""
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from yingji.inspections.choices import InspectionType
 from yingji.inspections.models import Inspection
 from yingji.stats.catalog import Measure, register
 
 DIMENSIONS = {"industry": "industry", "type": "type", "enterprise": "enterprise_id"}
 
 
-def _measure(key, label, unit, aggregate) -> Measure:
+SUPERVISION = ~Q(type=InspectionType.SELF_CHECK)
+
+
+def _measure(key, label, unit, aggregate, where=lambda q: Q(), link_extra: str = "") -> Measure:
     return Measure(
         key=key,
         label=label,
@@ -18,8 +24,9 @@ def _measure(key, label, unit, aggregate) -> Measure:
         model=Inspection,
         date_field="inspected_on",
         aggregate=aggregate,
+        where=where,
         dimensions=DIMENSIONS,
-        link=lambda q: f"/inspections/?from={q.period.start}&to={q.period.end}",
+        link=lambda q: f"/inspections/?from={q.period.start}&to={q.period.end}{link_extra}",
     )
 
 
@@ -29,4 +36,36 @@ register(
         "inspections.person_times", _("Inspection person-times"), "人次", lambda: Sum("inspector_count")
     ),
     _measure("inspections.units", _("Units inspected"), "家", lambda: Count("enterprise", distinct=True)),
+    _measure(
+        "inspections.supervision",
+        _("Supervisory inspections"),
+        "次",
+        lambda: Count("id"),
+        lambda q: SUPERVISION,
+        "&supervision=1",
+    ),
+    _measure(
+        "inspections.supervision_person_times",
+        _("Supervisory inspection person-times"),
+        "人次",
+        lambda: Sum("inspector_count"),
+        lambda q: SUPERVISION,
+        "&supervision=1",
+    ),
+    _measure(
+        "inspections.supervision_units",
+        _("Units inspected by supervisors"),
+        "家",
+        lambda: Count("enterprise", distinct=True),
+        lambda q: SUPERVISION,
+        "&supervision=1",
+    ),
+    _measure(
+        "inspections.self_checks",
+        _("Enterprise self-checks"),
+        "次",
+        lambda: Count("id"),
+        lambda q: Q(type=InspectionType.SELF_CHECK),
+        "&type=self_check",
+    ),
 )

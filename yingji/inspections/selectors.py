@@ -28,6 +28,8 @@ def inspection_filter(*, user, filters: dict):
     qs = Inspection.objects.for_user(user).filter(**lookups)
     if filters.get("street"):
         qs = qs.filter(region__code__startswith=filters["street"])
+    if filters.get("supervision"):
+        qs = qs.exclude(type=InspectionType.SELF_CHECK)
     text = (filters.get("q") or "").strip()
     if text:  # the enterprise's name or USCC
         qs = qs.filter(Q(enterprise__name__icontains=text) | Q(enterprise__uscc__icontains=text.upper()))

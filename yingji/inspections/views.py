@@ -32,7 +32,7 @@ from yingji.web.chips import (
     sort_links,
 )
 
-FILTERS = ("q", "region", "enterprise", "type", "industry", "from", "to")
+FILTERS = ("q", "region", "enterprise", "type", "industry", "from", "to", "supervision")
 # Sortable columns: `sort` is one of these, or one with a leading "-" (descending).
 SORTS = {
     "inspected_on": "inspected_on",
@@ -46,6 +46,7 @@ def _filters(request) -> tuple[dict, dict]:
     """The query string as the selector's filters; a value that does not parse is dropped."""
     raw = {name: request.GET.get(name, "").strip() for name in FILTERS}
     filters = {"region": raw["region"], "type": raw["type"], "industry": raw["industry"], "q": raw["q"]}
+    filters["supervision"] = raw["supervision"] == "1"  # the supervisors' inspections, no self-checks
     for name, key in (("from", "date_from"), ("to", "date_to")):
         try:
             filters[key] = datetime.date.fromisoformat(raw[name]) if raw[name] else None

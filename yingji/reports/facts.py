@@ -2,6 +2,7 @@
 period, with the same period a year before. Work parts and problem finders are given a Facts
 and nothing else, so every number in the summary is a catalog number in the user's scope."""
 
+import datetime
 from decimal import Decimal
 
 from yingji.stats.catalog import CATALOG, Query, Ratio
@@ -48,6 +49,12 @@ class Facts:
         number = format_percent(number) if isinstance(CATALOG[key], Ratio) else plain_number(number)
         return sourced(number, key, filters)
 
+    __call__ = value  # work parts are handed the Facts as their `value(key, **filters)`
+
+    def records(self, key: str, **filters):
+        """The records behind a measure (in the user's scope, the period and the slice)."""
+        return CATALOG[key].queryset(with_filters(self.query, filters))
+
     def raw(self, key: str, **filters):
         return CATALOG[key].value(with_filters(self.query, filters))
 
@@ -81,3 +88,10 @@ def with_filters(query: Query, filters: dict) -> Query:
 
 def plain_number(value):
     return value.normalize() if isinstance(value, Decimal) else value
+
+
+def as_of_label(day: datetime.date) -> str:
+    """截至6月底 on a month's last day, else 截至6月15日."""
+    if (day + datetime.timedelta(days=1)).day == 1:
+        return f"截至{day.month}月底"
+    return f"截至{day.month}月{day.day}日"

@@ -5,8 +5,6 @@ emergency) adds its paragraph by registering a WorkPart; the summary itself is n
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
-
 from yingji.reports import narrative, wording
 
 Value = Callable[..., object]  # value("inspections.count", kind=…) for the summary's region and period
@@ -22,6 +20,24 @@ class WorkPart:
     order: int = 100
     labels: Mapping[str, str] = field(default_factory=dict)  # placeholder → what it holds
     title: str = ""  # what the wording page calls the paragraph
+    # The report's own heading of the part, in Chinese (（一）强化监督检查…); none: no heading.
+    heading: str = ""
+    # Whether the period's numbers give the part anything to say (default: any number not zero);
+    # a module without records in the period adds no paragraph of zeros.
+    applies: Callable[[dict], bool] | None = None
+
+    def says_something(self, numbers: dict) -> bool:
+        if self.applies is not None:
+            return self.applies(numbers)
+        return any(v not in (0, None, "", "0", "—", False) for v in _leaves(numbers))
+
+
+def _leaves(values: dict):
+    for value in values.values():
+        if type(value) is dict:
+            yield from _leaves(value)
+        else:
+            yield value
 
 
 WORK_PARTS: dict[str, WorkPart] = {}
@@ -64,41 +80,21 @@ def _own_names(part: WorkPart) -> set[str]:
     return set(wording.names(wording.plain(part.numbers(_zero))))
 
 
-def _zero(*args, **kwargs) -> int:
-    return 0
+class _Zero:
+    """Stands for the report's Facts when a part's names are listed: every number is zero."""
+
+    def __call__(self, *args, **kwargs) -> int:
+        return 0
+
+    raw = __call__
+
+    def grouped(self, *args, **kwargs) -> dict:
+        return {}
+
+    def records(self, key: str, **filters):
+        from yingji.stats.catalog import CATALOG
+
+        return CATALOG[key].model.objects.none()
 
 
-def _inspections_and_hazards(value: Value) -> dict:
-    return {
-        "inspections": {k: value(f"inspections.{k}") for k in ("count", "person_times", "units")},
-        "hazards": {
-            "found": value("hazards.found"),
-            "rectified": value("hazards.rectified"),
-            "rate": value("hazards.rectification_rate"),
-            "major_found": value("hazards.major_found"),
-            "listed": value("hazards.listed"),
-            "major_closed": value("hazards.closed", level="major"),
-        },
-    }
-
-
-register_work_part(
-    WorkPart(
-        key="work",
-        default=narrative.DEFAULTS["work"],
-        numbers=_inspections_and_hazards,
-        order=10,
-        title=_("Section 2, work done: inspections and hazards"),
-        labels={
-            "inspections.count": _("safety inspections"),
-            "inspections.person_times": _("inspector person-times"),
-            "inspections.units": _("units inspected"),
-            "hazards.found": _("hazards found"),
-            "hazards.rectified": _("hazards rectified"),
-            "hazards.rate": _("rectification rate, percent"),
-            "hazards.major_found": _("major hazards found"),
-            "hazards.listed": _("major hazards listed for supervision"),
-            "hazards.major_closed": _("major hazards written off"),
-        },
-    )
-)
+_zero = _Zero()

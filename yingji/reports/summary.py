@@ -4,12 +4,12 @@
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.utils import timezone
 
 from yingji.regions.models import Region
-from yingji.reports.facts import Facts
+from yingji.reports import situation
+from yingji.reports.facts import Facts, as_of_label
 from yingji.reports.narrative import Narrative
 from yingji.reports.outline import Outline, Paragraph, Section, paragraph
 from yingji.reports.parts import work_parts
@@ -52,16 +52,6 @@ def period_label(period: Period, code: str) -> str:
     return f"{year}年{int(code[1:])}月"
 
 
-def _accidents(facts: Facts, kind: str) -> dict:
-    loss = facts.raw("accidents.direct_loss", kind=kind)
-    return {
-        "count": facts.get("accidents.count", kind=kind),
-        "deaths": facts.get("accidents.deaths", kind=kind),
-        "injuries": facts.get("accidents.injuries", kind=kind),
-        "loss_wan": f"{Decimal(loss) / 10000:.2f}",
-    }
-
-
 @remembering()
 def build_summary(
     *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
@@ -95,40 +85,70 @@ def summary_outline(
         date=as_of or timezone.localdate(),
         period_label=context["period_label"],
         sections=[
+            Section("", [part("lead")]),
             Section("一、安全生产形势", [part("situation"), part("other_kinds")]),
-            Section("二、工作开展情况", [part(p.key, p.numbers(facts.value)) for p in work_parts()]),
-            Section("三、存在问题", _problems(narrative, facts, context, part)),
+            Section("二、主要工作开展情况", _work(facts, part)),
+            Section("三、存在问题", _problems(facts, context, part)),
             Section(
-                "四、下步工作计划",
+                plan_heading(period, period_code),
                 [Paragraph.literal("plan", line) for line in narrative.render("plan", context).splitlines()],
             ),
         ],
     )
 
 
+def _work(facts: Facts, part) -> list[Paragraph]:
+    """Each module's paragraph that has something to say, numbered （一）（二）… where it has a
+    heading of its own."""
+    paragraphs, number = [], 0
+    for work in work_parts():
+        numbers = work.numbers(facts)
+        if not work.says_something(numbers):
+            continue
+        if work.heading:
+            paragraphs.append(Paragraph.literal("heading", f"（{CHINESE_ORDINALS[number]}）{work.heading}"))
+            number += 1
+        paragraphs.append(part(work.key, numbers))
+    return paragraphs
+
+
+def plan_heading(period: Period, code: str) -> str:
+    """下半年工作计划 after H1, 20XX年工作计划 after the year, 下步工作计划 otherwise."""
+    if code == "H1":
+        return "四、下半年工作计划"
+    if code in ("year", "H2", "Q4"):
+        return f"四、{period.start.year + 1}年工作计划"
+    return "四、下步工作计划"
+
+
+def org_name(region: Region) -> str:
+    """The issuing organisation's full name: 长沙市芙蓉区应急管理局 (a county with its city)."""
+    if region.level == "county" and region.parent_id and region.parent.level == "city":
+        return f"{region.parent.name}{region.name}应急管理局"
+    if region.level in ("county", "city", "province"):
+        return f"{region.name}应急管理局"
+    return region.name
+
+
 def _context(facts: Facts, region: Region, period: Period, code: str) -> dict:
     """The wording's variables: plain values only (narrative refuses anything else), so that
     wording reaches no record but these numbers."""
-    value = facts.value
-    production = _accidents(facts, "production")
+    production = situation.production(facts)
     return {
         "region_word": region_word(region),
-        "org_name": f"{region.name}应急管理局"
-        if region.level in ("county", "city", "province")
-        else region.name,
+        "org_name": org_name(region),
         "period_label": period_label(period, code),
+        "as_of_label": as_of_label(facts.query.cutoff),
+        "judgement": situation.judgement(production),
         "p": production,
-        "road": _accidents(facts, "road_traffic"),
-        "fire": _accidents(facts, "fire"),
-        "forest": _accidents(facts, "forest_fire"),
+        "road": situation.fatal(facts, "road_traffic", "road_transport"),
+        "fire": situation.fatal(facts, "fire", "fire"),
+        "forest": {"count": facts.value("accidents.count", kind="forest_fire")},
         "double_zero": production["count"]["value"] == 0 and production["deaths"]["value"] == 0,
-        "serious_or_above": value("accidents.serious_or_above", kind="production"),
-        "hazards": {"overdue": value("hazards.overdue")},  # the work itself: parts.py
-        "late_reports": value("accidents.late"),
     }
 
 
-def _problems(narrative: Narrative, facts: Facts, context: dict, part) -> list[Paragraph]:
+def _problems(facts: Facts, context: dict, part) -> list[Paragraph]:
     found = find_problems(facts)
     if not found:
         return [part("no_problems")]
