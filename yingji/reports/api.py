@@ -67,3 +67,9 @@ def accident_table(request, params: Query[TableParams]):
     administrator, bureau staff and leader are 403."""
     require_report_reader(request.auth)
     return table_response(request.auth, "accident-table", **params.dict())
+
+
+# The office's drafts of the summary: /api/v1/reports/drafts (yingji.reports.draft_api).
+from yingji.reports.draft_api import router as drafts_router  # noqa: E402
+
+router.add_router("/drafts", drafts_router)

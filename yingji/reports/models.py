@@ -46,3 +46,6 @@ class NarrativeText(models.Model):
     def audit_region_code(self) -> str:
         # An organisation's wording is audited in its region, so its own bureau sees the trail.
         return self.organisation.region_id if self.organisation_id else ""
+
+
+from yingji.reports.draft_models import ReportDraft, ReportDraftVersion  # noqa: E402, F401
