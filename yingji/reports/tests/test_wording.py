@@ -100,7 +100,7 @@ def test_an_attack_forced_into_the_database_is_never_rendered(bureau, outsider, 
     for user, region in ((bureau, "430102"), (outsider, "430103")):
         document = summary(user, region)
         text = text_of(document)
-        assert document.sections[3][1] == PLAN  # the shipped wording stands in
+        assert document.sections[-1][1] == PLAN  # the shipped wording stands in
         assert SECRET not in text and "pbkdf2" not in text and "argon2" not in text
         assert not any(u.password in text for u in User.objects.all())
         assert "{" not in text and "}" not in text and "tianxin-street" not in text
@@ -108,12 +108,13 @@ def test_an_attack_forced_into_the_database_is_never_rendered(bureau, outsider, 
 
 def test_the_shipped_wording_still_reads_the_same(bureau):
     document = summary(bureau)
-    assert document.title == "芙蓉区应急管理局2026年上半年安全生产工作总结"
-    assert document.sections[0][1][0] == (
-        "2026年上半年，全区共发生生产安全事故0起、死亡0人、受伤0人，直接经济损失0.00万元，同比起数持平、"
-        "死亡人数持平。实现生产安全事故零发生、零死亡“双零”目标。未发生较大及以上生产安全事故。"
+    assert document.title == "长沙市芙蓉区应急管理局2026年上半年安全生产工作总结"
+    assert document.sections[1][1][0] == (
+        "2026年上半年，全区共发生生产安全事故0起、死亡0人，事故起数、死亡人数同比均持平；受伤0人，"
+        "直接经济损失0万元，受伤人数、直接经济损失同比均持平。未发生较大及以上生产安全事故。"
+        "实现生产安全事故零发生、零死亡“双零”目标。"
     )
-    assert document.sections[3][1] == PLAN
+    assert document.sections[-1][1] == PLAN
 
 
 def test_if_not_and_else_and_dotted_names():
@@ -169,8 +170,8 @@ def test_a_bureau_s_wording_is_its_own(client, bureau, outsider):
     web_login(client, "bureau")
     form = dict(DEFAULTS) | {"plan": "一是芙蓉区自己的计划。\r\n二是{{ region_word }}继续努力。"}
     assert client.post("/reports/wording/", form).status_code == 302
-    assert summary(bureau).sections[3][1] == ["一是芙蓉区自己的计划。", "二是全区继续努力。"]
-    assert summary(outsider, "430103").sections[3][1] == PLAN
+    assert summary(bureau).sections[-1][1] == ["一是芙蓉区自己的计划。", "二是全区继续努力。"]
+    assert summary(outsider, "430103").sections[-1][1] == PLAN
     client.logout()
     web_login(client, "outsider")
     outsiders_page = dict((k, t) for k, _title, t, _e, _p in client.get("/reports/wording/").context["parts"])
@@ -187,18 +188,18 @@ def test_the_administrator_s_wording_is_the_default_of_every_bureau(client, admi
         ).status_code
         == 302
     )
-    assert summary(bureau).sections[3][1] == ["一是全区统一部署。"]
-    assert summary(outsider, "430103").sections[3][1] == ["一是全区统一部署。"]
+    assert summary(bureau).sections[-1][1] == ["一是全区统一部署。"]
+    assert summary(outsider, "430103").sections[-1][1] == ["一是全区统一部署。"]
     services.wording_set(actor=bureau, key="plan", text="一是芙蓉区自己的计划。")
-    assert summary(bureau).sections[3][1] == ["一是芙蓉区自己的计划。"]
-    assert summary(outsider, "430103").sections[3][1] == ["一是全区统一部署。"]
-    assert summary(admin).sections[3][1] == ["一是全区统一部署。"]
+    assert summary(bureau).sections[-1][1] == ["一是芙蓉区自己的计划。"]
+    assert summary(outsider, "430103").sections[-1][1] == ["一是全区统一部署。"]
+    assert summary(admin).sections[-1][1] == ["一是全区统一部署。"]
 
 
 def test_a_leader_reads_the_wording_of_the_bureau(bureau):
     leader = user_factory(role=Role.LEADER, org=bureau.organisation, username="leader")
     services.wording_set(actor=bureau, key="title", text="{{ org_name }}{{ period_label }}工作总结")
-    assert summary(leader).title == "芙蓉区应急管理局2026年上半年工作总结"
+    assert summary(leader).title == "长沙市芙蓉区应急管理局2026年上半年工作总结"
 
 
 def test_a_bureau_restores_what_it_inherits(client, admin, bureau):
@@ -224,8 +225,8 @@ def test_the_page_lists_each_part_s_placeholders(client, bureau):
     response = client.get("/reports/wording/")
     listed = {key: placeholders for key, _title, _t, _e, placeholders in response.context["parts"]}
     assert "p.count.value" in listed["plan"] and "inspections.count" not in listed["plan"]
-    assert {"inspections.count", "hazards.rate", "region_word"} <= listed["work"].keys()
-    assert "hazards.overdue" not in listed["work"]  # the work paragraph's own hazards group
+    assert {"inspections.count", "inspections.self_checks", "region_word"} <= listed["work"].keys()
+    assert {"hazards.rate", "hazards.closed_names"} <= listed["hazards"].keys()
     assert all(label for label in listed["situation"].values())
     assert 'data-testid="placeholders-work"' in response.content.decode()
 
@@ -241,5 +242,5 @@ def test_the_page_names_each_part_by_its_place_in_the_summary(client, bureau):
     web_login(client, "bureau")
     titles = [title for _k, title, _t, _e, _p in client.get("/reports/wording/").context["parts"]]
     # The page speaks Chinese: the work paragraph is named by its section of the summary.
-    assert "二、工作开展情况：安全检查和隐患排查治理" in [str(t) for t in titles]
+    assert "二、工作开展情况：安全检查" in [str(t) for t in titles]
     assert not {"title", "situation", "work", "plan"} & {str(t) for t in titles}
