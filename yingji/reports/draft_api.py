@@ -114,10 +114,11 @@ class ConflictOut(Schema):
     detail: str
 
 
-def _out(user, draft: ReportDraft) -> dict:
+def _out(user, draft: ReportDraft) -> ReportDraft:
+    """The draft with the paragraphs it reads as now (DraftOut)."""
     view = drafts.draft_view(user, draft)
-    out = DraftBriefOut.from_orm(draft).dict()
-    sections = [
+    draft.date = view.date
+    draft.sections = [
         {
             "heading": heading,
             "paragraphs": [
@@ -137,7 +138,7 @@ def _out(user, draft: ReportDraft) -> dict:
         }
         for heading, shown in view.sections
     ]
-    return out | {"date": view.date, "sections": sections}
+    return draft
 
 
 @router.get("", response=list[DraftBriefOut])
