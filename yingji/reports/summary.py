@@ -6,7 +6,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from yingji.core import dates
+from yingji.core.errors import ApplicationError
 from yingji.regions.models import Region
 from yingji.reports import situation
 from yingji.reports.facts import Facts, as_of_label
@@ -44,6 +47,8 @@ def region_word(region: Region) -> str:
 
 def period_label(period: Period, code: str) -> str:
     year = period.start.year
+    if code == "range":
+        return window_label(period)
     labels = {"year": f"{year}年", "H1": f"{year}年上半年", "H2": f"{year}年下半年", "ytd": f"{year}年以来"}
     if code in labels:
         return labels[code]
@@ -53,21 +58,49 @@ def period_label(period: Period, code: str) -> str:
 
 
 @remembering()
-def build_summary(
-    *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
-) -> Document:
-    return summary_outline(
-        user=user, region_code=region_code, year=year, period_code=period_code, as_of=as_of
-    ).document()
+def build_summary(**where) -> Document:
+    """The summary rendered (`summary_outline`'s arguments)."""
+    return summary_outline(**where).document()
 
 
+def report_period(
+    year: int | None,
+    period_code: str | None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    as_of: datetime.date | None = None,
+) -> tuple[Period, str]:
+    """The period a report covers and its code: a named one of a year (H1, Q3, year, ytd…) or
+    any window of dates (a campaign's 岁末年初, 百日行动), given as start and end."""
+    if start or end:
+        if not (start and end):
+            message = _("Give both the first and the last day of the window.")
+            raise ApplicationError(message, errors={"from" if not start else "to": [message]})
+        for name, day in (("from", start), ("to", end)):
+            if day < dates.EARLIEST or day.year > 2100:
+                raise ApplicationError(dates.too_early(), errors={name: [dates.too_early()]})
+        return Period(start, end, "range"), "range"
+    if year is None:
+        message = _("Give a year and a period, or the first and last day of the window.")
+        raise ApplicationError(message, errors={"year": [message]})
+    return period_of(year, period_code or "year", today=as_of or timezone.localdate()), period_code or "year"
+
+
+@remembering()
 def summary_outline(
-    *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
+    *,
+    user,
+    region_code: str,
+    year: int | None = None,
+    period_code: str | None = None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    as_of: datetime.date | None = None,
 ) -> Outline:
     """The summary as paragraphs whose numbers stay bound to their indicators (a draft's
-    source); `build_summary` renders it."""
+    source); `build_summary` renders it. A year and period code, or a window start–end."""
     region = report_region(user, region_code)
-    period = period_of(year, period_code, today=as_of or datetime.date.today())  # noqa: DTZ011
+    period, period_code = report_period(year, period_code, start, end, as_of)
     query = Query(user=user, period=period, filters={"region": region_code}, as_of=as_of)
     facts = Facts(
         query, Query(user=user, period=period.year_before(), filters={"region": region_code}, as_of=as_of)
@@ -110,6 +143,19 @@ def _work(facts: Facts, part) -> list[Paragraph]:
             number += 1
         paragraphs.append(part(work.key, numbers))
     return paragraphs
+
+
+def file_stem(region: Region, period_label_text: str) -> str:
+    """芙蓉区2026年上半年安全生产工作总结: how the office names the file."""
+    return f"{region.name}{period_label_text}安全生产工作总结"
+
+
+def window_label(period: Period) -> str:
+    """2026年1月1日至3月31日 · 2025年12月1日至2026年2月28日."""
+    start, end = period.start, period.end
+    first = f"{start.year}年{start.month}月{start.day}日"
+    last = f"{end.month}月{end.day}日" if end.year == start.year else f"{end.year}年{end.month}月{end.day}日"
+    return f"{first}至{last}"
 
 
 def plan_heading(period: Period, code: str) -> str:

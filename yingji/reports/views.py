@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -38,11 +40,13 @@ def work_summary(request):
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
     period = request.GET.get("period") or ("H1" if today.month > 6 else "ytd")
     form = {"region": region, "year": year, "period": period}
+    window = {"from_": _day(request.GET.get("from")), "to": _day(request.GET.get("to"))}
+    form_window = {"from": request.GET.get("from", ""), "to": request.GET.get("to", "")}
     if report_jobs.in_background(region):  # a city's or province's: made by the worker
         return _work_summary_in_background(request, form)
     if request.GET.get("format") in ("docx", "html", "md"):
         try:
-            return summary_response(request.user, format=request.GET["format"], **form)
+            return summary_response(request.user, format=request.GET["format"], **form, **window)
         except ApplicationError:
             pass  # shown with the preview below
     if request.GET.get("table") in TABLES:
@@ -52,13 +56,30 @@ def work_summary(request):
             pass  # shown with the preview below
     try:
         preview, error = (
-            to_html(build_summary(user=request.user, region_code=region, year=year, period_code=period)),
+            to_html(
+                build_summary(
+                    user=request.user,
+                    region_code=region,
+                    year=year,
+                    period_code=period,
+                    start=window["from_"],
+                    end=window["to"],
+                )
+            ),
             None,
         )
     except ApplicationError as e:
         preview, error = None, e.message
-    context = {"form": form, "periods": PERIODS, "preview": preview, "error": error}
+    context = {"form": form | form_window, "periods": PERIODS, "preview": preview, "error": error}
     return render(request, "reports/work_summary.html", context)
+
+
+def _day(value: str | None) -> datetime.date | None:
+    """A date from the query string; anything else is no date (the page shows the period)."""
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _work_summary_in_background(request, form: dict):

@@ -4,6 +4,7 @@ import io
 import shutil
 import subprocess
 import zipfile
+from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
@@ -117,7 +118,7 @@ def test_the_page_previews_and_downloads(client, bureau, street, enterprises):
     download = client.get(
         "/reports/work-summary/", {"region": "430102", "year": 2026, "period": "H1", "format": "docx"}
     )
-    assert download["Content-Disposition"].endswith('.docx"')
+    assert download["Content-Disposition"] == "attachment; filename*=utf-8''" + quote("芙蓉区2026年上半年安全生产工作总结.docx")
     client.post("/logout/")
     web_login(client, "street")
     assert client.get("/reports/work-summary/").status_code == 403

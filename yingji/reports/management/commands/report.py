@@ -20,7 +20,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("report", choices=["work-summary", *TABLES])
         parser.add_argument("--region", required=True, help="region code, e.g. 430102")
-        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--year", type=int, help="with --period; or give --from and --to")
+        parser.add_argument(
+            "--from", dest="start", type=datetime.date.fromisoformat, help="first day of a window, YYYY-MM-DD"
+        )
+        parser.add_argument(
+            "--to", dest="end", type=datetime.date.fromisoformat, help="last day of the window"
+        )
         parser.add_argument("--period", default="year", help="year, ytd, H1, H2, Q1..Q4, M01..M12")
         parser.add_argument(
             "--format",
@@ -64,7 +70,11 @@ class Command(BaseCommand):
             if format == "xlsx":
                 raise CommandError("The work summary is docx, html or md.", returncode=2)
             _type, _extension, write = FORMATS[format or "md"]
-            return write(build_summary(**where))
+            return write(build_summary(**where, start=options["start"], end=options["end"]))
+        if options["start"] or options["end"]:
+            raise CommandError("--from and --to are for the work summary.", returncode=2)
+        if options["year"] is None:
+            raise CommandError("--year is required.", returncode=2)
         if format not in (None, "xlsx"):
             raise CommandError(f"The {report} is xlsx.", returncode=2)
         return build_table(report, **where)
