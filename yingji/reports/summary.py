@@ -17,6 +17,7 @@ from yingji.reports.narrative import Narrative
 from yingji.reports.outline import Outline, Paragraph, Section, paragraph
 from yingji.reports.parts import work_parts
 from yingji.reports.problems import find_problems
+from yingji.reports.ranking import ranking
 from yingji.reports.scope import report_region
 from yingji.stats.catalog import Query, remembering
 from yingji.stats.periods import Period, period_of
@@ -119,7 +120,11 @@ def summary_outline(
         period_label=context["period_label"],
         sections=[
             Section("", [part("lead")]),
-            Section("一、安全生产形势", [part("situation"), part("other_kinds")]),
+            Section(
+                "一、安全生产形势",
+                [part("situation"), part("other_kinds")]
+                + [Paragraph.literal("ranking", text) for text in ranking(facts, region)],
+            ),
             Section("二、主要工作开展情况", _work(facts, part)),
             Section("三、存在问题", _problems(facts, context, part)),
             Section(
