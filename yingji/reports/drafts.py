@@ -235,3 +235,20 @@ def _version(draft: ReportDraft, actor, action: str, changes: list[dict]) -> Rep
 def draft_filename(draft: ReportDraft, extension: str) -> str:
     """芙蓉区2026年上半年安全生产工作总结.docx: the region's short name, the period, the kind."""
     return f"{draft.region.name}{draft.period_label}{TITLE_SUFFIX}.{extension}"
+
+
+def report_regions(user):
+    """The regions a user may report on, for the region picker: the jurisdiction's own region
+    and those under it down to the streets (the administrator: provinces, cities and counties)."""
+    from django.db.models.functions import Length
+
+    from yingji.regions.models import Region
+    from yingji.regions.scoping import Jurisdiction
+
+    jurisdiction = Jurisdiction.of(user)
+    regions = Region.objects.annotate(length=Length("code")).order_by("code")
+    if jurisdiction.everything:
+        return regions.filter(length__lte=6)
+    if not jurisdiction.region:
+        return regions.none()
+    return regions.filter(code__startswith=jurisdiction.region, length__lte=9)
