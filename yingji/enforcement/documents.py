@@ -206,10 +206,22 @@ def _yuan(amount) -> str:
     return f"{amount:,.2f}"
 
 
+# An official document is in Chinese whatever the language of the page that asked for it.
+PENALTY_WORDS = {
+    PenaltyKind.WARNING: "警告",
+    PenaltyKind.FINE: "罚款",
+    PenaltyKind.CONFISCATION: "没收违法所得",
+    PenaltyKind.SUSPENSION: "责令停产停业整顿",
+    PenaltyKind.LICENCE_SUSPENDED: "暂扣许可证",
+    PenaltyKind.LICENCE_REVOKED: "吊销许可证",
+    PenaltyKind.CLOSURE: "关闭",
+}
+
+
 def penalties_text(penalties) -> str:
     parts = []
     for p in penalties:
-        label = str(PenaltyKind(p.kind).label)
+        label = PENALTY_WORDS[p.kind]
         if p.kind in (PenaltyKind.FINE, PenaltyKind.CONFISCATION):
             label = f"{label}人民币{_yuan(p.amount)}元"
         parts.append(label)

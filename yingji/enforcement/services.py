@@ -377,7 +377,11 @@ def document_issue(*, actor, case: Case, kind: str, today: datetime.date | None 
 def _issue(*, actor, case: Case, kind: str, today: datetime.date) -> CaseDocument:
     if kind not in DocumentKind.values:
         raise _fail("kind", _("Unknown document."))
-    case = Case.objects.select_for_update().select_related("issuer__region", "enterprise").get(pk=case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("issuer__region", "enterprise")
+        .get(pk=case.pk)
+    )
     need = DOCUMENT_NEEDS.get(kind)
     if need is not None and not need(case):
         raise Conflict(_("The case has not reached the step of this document yet."))
