@@ -6,7 +6,7 @@ Every number is a stats answer (compare=yoy); this module only places them."""
 from decimal import Decimal
 
 from yingji.accidents.choices import AccidentDomain
-from yingji.core.industries import Industry
+from yingji.core.industries import Industry, chinese_name
 from yingji.reports.tables.content import Column, Heading, Row, Sheet, total_row
 from yingji.stats.selectors import stats_answer
 
@@ -24,7 +24,7 @@ COLUMNS = [
     for column in (
         Column(group, "本期", number_format, width=8.5),
         Column(group, "上年同期", number_format, width=8.5),
-        Column(group, "同比增减\n（%）", "General", width=8.5),
+        Column(group, "同比增减\n（%）", "0.0", width=8.5),
     )
 ]
 # The kinds a bureau reports apart (DOMAIN.md §1.4, §0.4): business-related road, waterway and
@@ -33,8 +33,11 @@ OTHER_KINDS = {"road_traffic": "道路交通事故", "fire": "火灾事故", "fo
 PRODUCTION = {"kind": "production"}
 
 
+OTHER_TITLE = "道路交通、火灾和森林火灾事故统计表"
+
+
 def accident_sheets(heading: Heading) -> list[Sheet]:
-    return [_by_kind(heading), _by_industry(heading)]
+    return [_by_domain(heading), _by_industry(heading), _other_kinds(heading)]
 
 
 def _cells(heading: Heading, **filters) -> list:
@@ -54,10 +57,12 @@ def _wan(yuan) -> Decimal:
     return Decimal(yuan) / 10000
 
 
-def _sheet(heading: Heading, name: str, stub: str, rows: list[Row], notes: list[str]) -> Sheet:
+def _sheet(
+    heading: Heading, name: str, stub: str, rows: list[Row], notes: list[str], title: str = TITLE
+) -> Sheet:
     return Sheet(
         name=name,
-        title=f"{heading.period_label}{TITLE}",
+        title=f"{heading.period_label}{title}",
         heading=heading,
         unit="单位：起、人、万元、%",
         stub=stub,
@@ -68,27 +73,38 @@ def _sheet(heading: Heading, name: str, stub: str, rows: list[Row], notes: list[
     )
 
 
-def _by_kind(heading: Heading) -> Sheet:
+def _by_domain(heading: Heading) -> Sheet:
+    """生产安全事故 and its domains: what the title says, nothing else."""
     rows = [Row("生产安全事故", _cells(heading, **PRODUCTION), number="1", bold=True)]
     for n, domain in enumerate(AccidentDomain):
         label = f"{'其中：' if n == 0 else '　　　'}{domain.label}"
         rows.append(Row(label, _cells(heading, **PRODUCTION, domain=domain.value), indent=1))
-    for n, (kind, label) in enumerate(OTHER_KINDS.items(), 2):
-        rows.append(Row(label, _cells(heading, kind=kind), number=str(n), bold=True))
-    notes = [
-        "生产安全事故含生产经营性道路运输、水上交通和火灾事故；道路交通事故、火灾事故两行为非生产经营性事故，"
-        "不计入生产安全事故；森林火灾单独统计。"
+    notes = ["生产安全事故含生产经营性道路运输、水上交通和火灾事故。"]
+    return _sheet(heading, "生产安全事故", "事故类型", rows, notes)
+
+
+def _other_kinds(heading: Heading) -> Sheet:
+    """The non-business road accidents, fires and forest fires, counted beside the production
+    accidents, never inside (DOMAIN.md §1.4), on their own sheet under their own title."""
+    rows = [
+        Row(label, _cells(heading, kind=kind), number=str(n))
+        for n, (kind, label) in enumerate(OTHER_KINDS.items(), 1)
     ]
-    return _sheet(heading, "按事故类型", "事故类型", rows, notes)
+    notes = ["本表道路交通事故、火灾事故为非生产经营性事故，不计入生产安全事故；森林火灾单独统计。"]
+    return _sheet(heading, "道路交通和火灾", "事故类型", rows, notes, title=OTHER_TITLE)
 
 
 def _by_industry(heading: Heading) -> Sheet:
     rows = [total_row(_cells(heading, **PRODUCTION))] + [
-        Row(str(industry.label), _cells(heading, **PRODUCTION, industry=industry.value), number=str(n))
+        Row(
+            chinese_name(industry.value),
+            _cells(heading, **PRODUCTION, industry=industry.value),
+            number=str(n),
+        )
         for n, industry in enumerate(Industry, 1)
     ]
     notes = ["本表统计生产安全事故，按事故单位所属行业领域分列。"]
-    return _sheet(heading, "按行业领域", "行业领域", rows, notes)
+    return _sheet(heading, "按行业领域", "行业领域", rows, notes, title=f"{TITLE}（按行业领域）")
 
 
 COMMON_NOTES = [

@@ -83,7 +83,9 @@ def chinese_date(day: datetime.date) -> str:
 class Column:
     group: str  # the upper header, shared by neighbouring columns; alone it spans both rows
     label: str = ""  # the lower header; empty when the group stands alone
-    number_format: str = "0"  # "0" counts, "General" percentages (50, 42.9), "0.00" 万元
+    number_format: str = (
+        "0"  # "0" counts, "0.0" percentages (94.0, 42.9: one decimal everywhere), "0.00" 万元
+    )
     width: float = 11
 
 

@@ -2,7 +2,7 @@
 listed supervision and overdue hazards; by street (county, city) and by industry. Every
 number is a stats answer; this module only places them."""
 
-from yingji.core.industries import Industry
+from yingji.core.industries import Industry, chinese_name
 from yingji.reports.tables.content import Column, Heading, Row, Sheet, chinese_date, total_row
 from yingji.stats.catalog import CATALOG, Ratio
 from yingji.stats.selectors import stats_answer
@@ -12,9 +12,9 @@ COLUMNS = {
     "hazards.found": Column("排查隐患（处）", "合计"),
     "hazards.major_found": Column("排查隐患（处）", "其中：\n重大隐患"),
     "hazards.rectified": Column("隐患整改", "已整改\n（处）"),
-    "hazards.rectification_rate": Column("隐患整改", "整改率\n（%）", "General"),
+    "hazards.rectification_rate": Column("隐患整改", "整改率\n（%）", "0.0"),
     "hazards.major_rectified": Column("重大隐患整改", "已整改\n（处）"),
-    "hazards.major_rectification_rate": Column("重大隐患整改", "整改率\n（%）", "General"),
+    "hazards.major_rectification_rate": Column("重大隐患整改", "整改率\n（%）", "0.0"),
     "hazards.listed": Column("挂牌督办\n（处）"),
     "hazards.overdue": Column("逾期未整改\n（处）"),
 }
@@ -87,7 +87,7 @@ def _by_region(heading: Heading, total: Row) -> Sheet:
 def _by_industry(heading: Heading, total: Row) -> Sheet:
     values, _labels = _grouped(heading, "industry")
     rows = [total] + [
-        Row(str(industry.label), _cells(values.get(industry.value, {})), number=str(n))
+        Row(chinese_name(industry.value), _cells(values.get(industry.value, {})), number=str(n))
         for n, industry in enumerate(Industry, 1)
     ]
     return _sheet(heading, "按行业领域", "行业领域", rows)

@@ -156,6 +156,7 @@ def _signatures(sheet: Sheet) -> list[str]:
     return [
         "单位负责人：",
         "统计负责人：",
+        "审核人：",
         "填表人：",
         "联系电话：",
         f"填报日期：{chinese_date(sheet.heading.as_of)}",

@@ -287,3 +287,18 @@ def test_markdown_and_html(bureau, records):
     doc = summary(bureau, period="Q1")
     assert to_markdown(doc).startswith("# 长沙市芙蓉区应急管理局2026年第一季度安全生产工作总结")
     assert "<h2>二、主要工作开展情况</h2>" in to_html(doc)
+
+
+def test_the_docx_says_what_the_markdown_says(bureau, records):
+    """Each 口径 sentence tested above in the document is in the DOCX as it is in the Markdown."""
+    import io
+
+    from docx import Document as DocxDocument
+
+    from yingji.reports.writers import to_docx
+
+    doc = summary(bureau)
+    in_docx = [p.text for p in DocxDocument(io.BytesIO(to_docx(doc))).paragraphs]
+    paragraphs = [p for _h, ps in doc.sections for p in ps]
+    assert paragraphs and all(p in in_docx for p in paragraphs)
+    assert in_docx[-2:] == ["长沙市芙蓉区应急管理局", "2026年7月15日"]  # 落款 and 成文日期

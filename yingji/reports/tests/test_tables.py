@@ -206,7 +206,8 @@ def test_a_department_counts_its_industries_only(department, hazards):
 
 
 def test_the_accident_table_by_kind_with_year_on_year_change(bureau, accidents):
-    by_kind = rows(table("accident-table", bureau)["按事故类型"])
+    book = table("accident-table", bureau)
+    by_kind = rows(book["生产安全事故"]) | rows(book["道路交通和火灾"])
     #                             count      deaths+missing  injured      loss (万元)
     assert by_kind["生产安全事故"] == [3, 2, 50, 2, 2, 0, 3, 1, 200, 155, pytest.approx(92.345678), 67.8]
     assert by_kind["建筑施工"][:3] == [1, 2, -50]
@@ -220,7 +221,7 @@ def test_the_accident_table_by_kind_with_year_on_year_change(bureau, accidents):
 
 def test_every_accident_number_is_the_stats_answer(bureau, accidents):
     book = table("accident-table", bureau)
-    by_kind, by_industry = rows(book["按事故类型"]), rows(book["按行业领域"])
+    by_kind, by_industry = rows(book["生产安全事故"]) | rows(book["道路交通和火灾"]), rows(book["按行业领域"])
     production = {"kind": "production"}
     assert by_kind["生产安全事故"] == by_industry["合计"] == accident_cells(bureau, **production)
     domains = {
@@ -261,7 +262,14 @@ def test_it_is_laid_out_as_an_official_form(bureau, hazards):
     ]
     assert [sheet.cell(5, c).value for c in range(1, 5)] == ["甲", "乙", "1", "2"]  # column numbers
     signatures = [c for c in next(sheet.iter_rows(min_row=6 + 15, max_row=6 + 15, values_only=True)) if c]
-    assert signatures == ["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "填报日期：2026年7月15日"]
+    assert signatures == [
+        "单位负责人：",
+        "统计负责人：",
+        "审核人：",
+        "填表人：",
+        "联系电话：",
+        "填报日期：2026年7月15日",
+    ]
     notes = [r[0] for r in sheet.iter_rows(min_row=6 + 16, values_only=True)]
     assert notes[0].startswith("注：1．排查隐患按发现日期计入本期") and "截至2026年6月30日" in notes[0]
     assert sheet["C6"].border.top.style == "thin" and sheet["B6"].font.bold  # 合计, boxed
@@ -333,10 +341,37 @@ def test_libreoffice_opens_them_one_a4_landscape_page_a_sheet(bureau, hazards, a
         capture_output=True,
         timeout=180,
     )
-    for source, title in zip(sources, ("隐患排查治理情况统计表", "生产安全事故统计表"), strict=True):
+    for source, title, pages in zip(
+        sources, ("隐患排查治理情况统计表", "生产安全事故统计表"), (2, 3), strict=True
+    ):
         pdf = source.with_suffix(".pdf")
         assert pdf.exists(), "LibreOffice Calc (libreoffice-calc-nogui) opens xlsx"
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        assert "Pages:           2" in info and "841.89 x 595.3" in info  # two sheets, A4 landscape
+        assert (
+            f"Pages:           {pages}" in info and "841.89 x 595.3" in info
+        )  # a page a sheet, A4 landscape
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert f"2026年上半年{title}" in text.replace(" ", "") and "芙蓉区应急管理局" in text
+
+
+def test_the_accident_table_s_titles_say_what_each_sheet_counts(bureau, accidents):
+    book = table("accident-table", bureau)
+    assert book["生产安全事故"]["A1"].value == "2026年上半年生产安全事故统计表"
+    assert book["按行业领域"]["A1"].value == "2026年上半年生产安全事故统计表（按行业领域）"
+    assert book["道路交通和火灾"]["A1"].value == "2026年上半年道路交通、火灾和森林火灾事故统计表"
+
+
+def test_rates_show_one_decimal_everywhere(bureau, hazards, accidents):
+    from yingji.reports.tables.xlsx import FIRST_DATA_ROW, HEADER_ROW
+
+    for name in ("hazard-table", "accident-table"):
+        for ws in table(name, bureau).worksheets:
+            rate_columns = [
+                c.column
+                for c in ws[HEADER_ROW + 1]
+                if "%" in str(c.value or "") or "%" in str(ws.cell(HEADER_ROW, c.column).value or "")
+            ]
+            assert rate_columns, (name, ws.title)
+            data = [ws.cell(r, col) for col in rate_columns for r in range(FIRST_DATA_ROW, ws.max_row + 1)]
+            numbers = [c for c in data if isinstance(c.value, (int, float))]
+            assert numbers and {c.number_format for c in numbers} == {"0.0"}, (name, ws.title)  # 94.0, not 94
