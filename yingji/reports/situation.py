@@ -80,7 +80,7 @@ def breakdown(facts: Facts) -> str:
         count = facts.value("accidents.count", kind="production", domain=domain)
         if count:
             deaths = facts.value("accidents.deaths", kind="production", domain=domain)
-            parts.append(f"{label}{count}起、死亡{deaths}人")
+            parts.append(f"{label}{count}起、死亡{deaths}人" if deaths else f"{label}{count}起")
     return "，".join(parts)
 
 
