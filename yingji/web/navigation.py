@@ -56,13 +56,32 @@ def register_nav(item: NavItem) -> None:
     NAV[:] = sorted([i for i in NAV if i.url_name != item.url_name] + [item], key=lambda i: i.order)
 
 
+# The modules' entries are gathered under a menu each, by their order, so that the bar stays one
+# line however many modules there are: 执法 (100–129), 应急 (130–179), 综合 (180–299).
+GROUPS = (
+    (100, 130, _("Enforcement and supervision")),
+    (130, 180, _("Emergency response")),
+    (180, 300, _("Coordination")),
+)
+
+
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": [], "can": for_templates(None)}
-    items = [
-        {"label": item.label, "url": reverse(item.url_name), "active": request.path == reverse(item.url_name)}
-        for item in NAV
-        if item.roles is None or user.role in item.roles
-    ]
+    items, menus = [], {}
+    for item in NAV:
+        if item.roles is not None and user.role not in item.roles:
+            continue
+        url = reverse(item.url_name)
+        entry = {"label": item.label, "url": url, "active": request.path.startswith(url) if url != "/" else request.path == url}
+        group = next((g for g in GROUPS if g[0] <= item.order < g[1]), None)
+        if group is None:
+            items.append(entry)
+            continue
+        if group not in menus:
+            menus[group] = {"label": group[2], "menu": [], "active": False}
+            items.append(menus[group])
+        menus[group]["menu"].append(entry)
+        menus[group]["active"] |= entry["active"]
     return {"nav_items": items, "can": for_templates(user)}
