@@ -244,3 +244,18 @@ def test_the_file_name_is_the_region_the_period_and_the_kind(bureau):
     draft = new_draft(bureau)
 
     assert drafts.draft_filename(draft, "docx") == "芙蓉区2026年上半年安全生产工作总结.docx"
+
+
+def test_a_draft_over_a_date_window_counts_the_window(bureau, enterprises):
+    accident(datetime.date(2026, 2, 1))
+    accident(datetime.date(2026, 5, 1))  # outside the window
+
+    draft = drafts.draft_create(
+        actor=bureau, region="430102", start=datetime.date(2026, 1, 1), end=datetime.date(2026, 3, 31)
+    )
+
+    assert drafts.windows_supported()
+    assert draft.period_label == "2026年1月1日至3月31日"
+    assert drafts.draft_filename(draft, "pdf") == "芙蓉区2026年1月1日至3月31日安全生产工作总结.pdf"
+    values = {s["name"]: s["value"] for s in paragraph(bureau, draft).segments if "name" in s}
+    assert values["p.count.value"] == "1"

@@ -138,3 +138,14 @@ def test_the_worker_makes_the_pdf_with_libreoffice(api, bureau, draft):
     accident(datetime.date(2026, 4, 1))  # the report now reads otherwise: that PDF is stale
 
     assert client.get(f"{URL}/{draft['id']}/download", {"format": "pdf"}).status_code == 409
+
+
+def test_a_draft_over_a_window_is_created_with_from_and_to(api, bureau, enterprises):
+    body = {"region": "430102", "from": "2026-01-01", "to": "2026-03-31"}
+
+    created = api(bureau).post(URL, body, content_type="application/json")
+
+    assert created.status_code == 201
+    assert (created.json()["start"], created.json()["end"]) == ("2026-01-01", "2026-03-31")
+    reversed_window = {"region": "430102", "from": "2026-03-31", "to": "2026-01-01"}
+    assert api(bureau).post(URL, reversed_window, content_type="application/json").status_code == 400
