@@ -3,6 +3,7 @@ path names its own collection): cases and their workflow, penalties, evidence an
 the statistics table; the code list, the holiday table and the document templates (admin)."""
 
 import datetime
+import io
 from decimal import Decimal
 
 from django.http import FileResponse, Http404, HttpResponse
@@ -360,10 +361,10 @@ def document_generate(request, case_id: int, payload: DocumentIn):
 def document_download(request, case_id: int, document_id: int):
     case = _case(request, case_id)
     found = case.documents.filter(pk=document_id).first() if 1 <= document_id <= MAX_ID else None
-    if found is None or not found.file:
+    if found is None:
         raise Http404
     name = f"{found.get_kind_display()}-{found.number}.docx"
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=name)
+    return FileResponse(io.BytesIO(services.document_content(found)), as_attachment=True, filename=name)
 
 
 router.add_router("", admin_api.router)

@@ -75,5 +75,12 @@ def actions_for(user, case) -> list[str]:
             continue
         if action == "approve_filing" and case.procedure == Procedure.SIMPLIFIED:
             continue
+        if action in ("record_payment", "apply_court") and case.fine_outstanding <= 0:
+            continue
+        if action == "request_hearing":
+            from yingji.enforcement.workflow import hearing_applies
+
+            if not hearing_applies(case):
+                continue
         found.append(action)
     return found

@@ -223,8 +223,8 @@ def prefill_from_hazard(hazard: Hazard) -> dict:
         "hazard_id": hazard.pk,
         "source": CaseSource.HAZARD,
         "act_on": hazard.deadline or hazard.found_at,
-        "facts": _("%(description)s; not rectified by the deadline %(deadline)s.")
-        % {"description": hazard.description, "deadline": hazard.deadline or "—"},
+        # The facts are the case's legal text: in Chinese whatever the page's language.
+        "facts": f"{hazard.description}，逾期未整改（整改期限{hazard.deadline or '—'}）。",
         "violation_code": "hazard_not_eliminated" if hazard.deadline else "",
     }
 
@@ -408,6 +408,21 @@ def _issue(*, actor, case: Case, kind: str, today: datetime.date) -> CaseDocumen
         actor=actor, obj=case, action=action, before={}, extra={"kind": kind, "number": document.number}
     )
     return document
+
+
+def document_content(document: CaseDocument) -> bytes:
+    """The document's file; one recorded without a file (loaded from elsewhere, as the demo's
+    history) is written from its case under its own number the first time it is asked for."""
+    if not document.file:
+        case = Case.objects.select_related("issuer__region", "enterprise").get(pk=document.case_id)
+        values = documents.case_values(case, number=document.number, issued_on=document.issued_on)
+        content = documents.fill(template_bytes(document.kind), values)
+        document.file.save(
+            f"{document.kind}-{case.pk}-{document.serial}.docx", ContentFile(content), save=False
+        )
+        CaseDocument.objects.filter(pk=document.pk).update(file=document.file.name)
+    with document.file.open("rb") as handle:
+        return handle.read()
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 import datetime
+import io
 from decimal import Decimal
 
 from django.contrib import messages
@@ -347,7 +348,7 @@ def document_generate(request, pk: int):
 def document_download(request, pk: int, document_id: int):
     case = selectors.case_get(user=request.user, case_id=pk)
     found = case.documents.filter(pk=document_id).first()
-    if found is None or not found.file:
+    if found is None:
         raise Http404
     name = f"{found.get_kind_display()}-{found.number}.docx"
-    return FileResponse(found.file.open("rb"), as_attachment=True, filename=name)
+    return FileResponse(io.BytesIO(services.document_content(found)), as_attachment=True, filename=name)
