@@ -7,7 +7,7 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 
 from yingji.audit.services import audit_action, audit_created, audit_updated, snapshot
 from yingji.core.errors import ApplicationError
@@ -102,11 +102,15 @@ class HolidayOut(Schema):
     name: str
 
 
+class HolidayFilters(Schema):
+    year: int | None = Field(None, ge=2000, le=2100)
+
+
 @router.get("/enforcement-holidays", response=list[HolidayOut])
-def holiday_list(request, year: int | None = Field(None, ge=2000, le=2100)):
+def holiday_list(request, filters: Query[HolidayFilters]):
     """The holiday schedule entered for years chinese-calendar does not know yet."""
     days = HolidayDay.objects.all()
-    return list(days if year is None else days.filter(day__year=year))
+    return list(days if filters.year is None else days.filter(day__year=filters.year))
 
 
 @router.post("/enforcement-holidays", response={201: HolidayOut})

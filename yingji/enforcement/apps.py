@@ -20,7 +20,7 @@ class EnforcementConfig(AppConfig):
 
         register_nav(NavItem(_("Enforcement"), "enforcement:list", frozenset(NAV_ROLES), order=110))
         register_action("enforcement.file", permissions.can_file)
-        register_card("cases.filed", "cases.fines_decided")
+        register_card("cases.filed", "cases.closed")
         register_periodic("enforcement-reminders", reminders.remind, daily_at=datetime.time(7, 5))
 
 
