@@ -125,3 +125,23 @@ def test_the_office_words_the_summary_and_finalises_it(server, page, tmp_path):
         timeout=120,
     )
     assert (tmp_path / "out" / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_office_words_a_part_with_labels_instead_of_template_syntax(server, page):
+    log_in(page, server, "bureau")
+    page.goto(server["url"] + "/reports/wording/")
+
+    editor = page.get_by_test_id("wording-editor-situation")
+    expect(editor).to_be_visible()
+    expect(page.locator("textarea[name=situation]")).to_be_hidden()
+    count = editor.locator('.token[data-src="{{ p.count.value }}"]')
+    expect(count).to_have_text(re.compile(r"^【.+】$"))  # a label, not {{ p.count.value }}
+    expect(editor).not_to_contain_text("{{")
+
+    editor.focus()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("我局持续加强监管。")
+    preview = page.get_by_test_id("wording-preview-situation")
+    expect(preview).to_contain_text("我局持续加强监管。")
+    expect(preview).not_to_contain_text("【")  # filled with this year's numbers
+    page.screenshot(path=str(ARTIFACTS / "report-wording-editor.png"), full_page=True)

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from yingji.reports import draft_views, views
+from yingji.reports import draft_views, views, wording_preview
 
 app_name = "reports"
 urlpatterns = [
     path("work-summary/", views.work_summary, name="work-summary"),
     path("wording/", views.wording, name="wording"),
+    path("wording/preview/", wording_preview.wording_preview, name="wording-preview"),
     path("drafts/", draft_views.draft_list, name="drafts"),
     path("drafts/<int:pk>/", draft_views.draft_detail, name="draft"),
     path("drafts/<int:pk>/edit/", draft_views.draft_edit, name="draft-edit"),
