@@ -11,7 +11,7 @@ from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 
 from yingji.audit.services import audit_action, audit_created, audit_updated, snapshot
 from yingji.core.errors import ApplicationError
-from yingji.enforcement import documents, permissions, services, workflow
+from yingji.enforcement import documents, issuing, permissions, services, workflow
 from yingji.enforcement.choices import DocumentKind
 from yingji.enforcement.models import DocumentTemplate, HolidayDay, ViolationCode
 
@@ -168,7 +168,7 @@ def template_list(request):
 @router.get("/enforcement-templates/{kind}", response={200: None})
 def template_download(request, kind: DocumentKind):
     """The template in use (the administrator's replacement, else the shipped one)."""
-    response = HttpResponse(services.template_bytes(kind), content_type=DOCX)
+    response = HttpResponse(issuing.template_bytes(kind), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{kind}.docx"'
     return response
 
@@ -176,14 +176,14 @@ def template_download(request, kind: DocumentKind):
 @router.post("/enforcement-templates/{kind}", response={201: TemplateOut})
 def template_replace(request, kind: DocumentKind, file: File[UploadedFile]):
     """Replace the template of a kind with a .docx using the known placeholders only."""
-    services.template_replace(actor=request.auth, kind=kind, upload=file)
+    issuing.template_replace(actor=request.auth, kind=kind, upload=file)
     return Status(201, next(t for t in _templates() if t["kind"] == kind))
 
 
 @router.delete("/enforcement-templates/{kind}", response={204: None})
 def template_reset(request, kind: DocumentKind):
     """Go back to the shipped template."""
-    services.template_reset(actor=request.auth, kind=kind)
+    issuing.template_reset(actor=request.auth, kind=kind)
     return Status(204, None)
 
 

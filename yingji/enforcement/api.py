@@ -11,7 +11,7 @@ from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from yingji.core.api import MAX_ID, Page
-from yingji.enforcement import admin_api, permissions, selectors, services, table, workflow
+from yingji.enforcement import admin_api, issuing, permissions, selectors, services, table, workflow
 from yingji.enforcement.choices import (
     CaseAction,
     CaseSource,
@@ -354,7 +354,7 @@ def document_list(request, case_id: int):
 def document_generate(request, case_id: int, payload: DocumentIn):
     """Generate (or write again, under its number) a document of the case as DOCX."""
     case = _case(request, case_id)
-    return Status(201, services.document_issue(actor=request.auth, case=case, kind=payload.kind))
+    return Status(201, issuing.document_issue(actor=request.auth, case=case, kind=payload.kind))
 
 
 @router.get("/cases/{case_id}/documents/{document_id}/download", response={200: None})
@@ -364,7 +364,7 @@ def document_download(request, case_id: int, document_id: int):
     if found is None:
         raise Http404
     name = f"{found.get_kind_display()}-{found.number}.docx"
-    return FileResponse(io.BytesIO(services.document_content(found)), as_attachment=True, filename=name)
+    return FileResponse(io.BytesIO(issuing.document_content(found)), as_attachment=True, filename=name)
 
 
 router.add_router("", admin_api.router)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
-from yingji.enforcement import deadlines, permissions, selectors, services, table, workflow
+from yingji.enforcement import deadlines, issuing, permissions, selectors, services, table, workflow
 from yingji.enforcement.choices import (
     CaseAction,
     CaseSource,
@@ -335,7 +335,7 @@ def evidence_file(request, pk: int, evidence_id: int):
 def document_generate(request, pk: int):
     case = selectors.case_get(user=request.user, case_id=pk)
     try:
-        document = services.document_issue(actor=request.user, case=case, kind=request.POST.get("kind", ""))
+        document = issuing.document_issue(actor=request.user, case=case, kind=request.POST.get("kind", ""))
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
@@ -351,4 +351,4 @@ def document_download(request, pk: int, document_id: int):
     if found is None:
         raise Http404
     name = f"{found.get_kind_display()}-{found.number}.docx"
-    return FileResponse(io.BytesIO(services.document_content(found)), as_attachment=True, filename=name)
+    return FileResponse(io.BytesIO(issuing.document_content(found)), as_attachment=True, filename=name)

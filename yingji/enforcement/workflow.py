@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_action, snapshot
 from yingji.core.errors import ApplicationError, Conflict
-from yingji.enforcement import deadlines, permissions, services
+from yingji.enforcement import deadlines, issuing, permissions, services
 from yingji.enforcement.choices import (
     TRANSITIONS,
     CaseAction,
@@ -65,7 +65,7 @@ def _approve_filing(actor, case, data, today):
     _require(case.procedure == Procedure.ORDINARY, _("A simplified-procedure case is decided on the spot."))
     case.filed_on = today
     case.save(update_fields=["filed_on"])  # the filing approval form is written from the stored case
-    document = services.document_issue(actor=actor, case=case, kind=DocumentKind.FILING_APPROVAL, today=today)
+    document = issuing.document_issue(actor=actor, case=case, kind=DocumentKind.FILING_APPROVAL, today=today)
     case.number = document.number
 
 
@@ -77,9 +77,7 @@ def _decide_summary(actor, case, data, today):
     services.check_simplified(case, list(case.penalties.all()))
     case.decided_on = case.served_on = today  # handed over on the spot (Art. 52)
     case.save(update_fields=["decided_on", "served_on"])
-    document = services.document_issue(
-        actor=actor, case=case, kind=DocumentKind.PENALTY_DECISION, today=today
-    )
+    document = issuing.document_issue(actor=actor, case=case, kind=DocumentKind.PENALTY_DECISION, today=today)
     case.number = document.number
 
 

@@ -15,7 +15,7 @@ from django.db import connection, connections
 from docx import Document as DocxDocument
 
 from yingji.core.errors import ApplicationError, Conflict
-from yingji.enforcement import documents, numbering, services, workflow
+from yingji.enforcement import documents, issuing, numbering, workflow
 from yingji.enforcement.choices import DocumentKind
 from yingji.enforcement.tests.factories import TODAY, open_case, walk
 
@@ -39,7 +39,7 @@ def _text(content: bytes) -> str:
 def test_each_document_is_numbered_and_filled_from_the_case(bureau, officer, crew, enterprises):
     case = _closed_case(bureau, officer, crew, enterprises)
     issued = {
-        kind: services.document_issue(actor=officer, case=case, kind=kind, today=TODAY)
+        kind: issuing.document_issue(actor=officer, case=case, kind=kind, today=TODAY)
         for kind in DocumentKind
     }
     assert issued[DocumentKind.PENALTY_DECISION].number == "(芙)应急罚〔2026〕1号"
@@ -57,9 +57,9 @@ def test_each_document_is_numbered_and_filled_from_the_case(bureau, officer, cre
 
 def test_writing_a_document_again_keeps_its_number(bureau, officer, crew, enterprises):
     case = open_case(officer, enterprises["A"], crew)
-    first = services.document_issue(actor=officer, case=case, kind="rectification_order", today=TODAY)
-    again = services.document_issue(actor=officer, case=case, kind="rectification_order", today=TODAY)
-    other = services.document_issue(actor=officer, case=open_case(officer, enterprises["B"], crew),
+    first = issuing.document_issue(actor=officer, case=case, kind="rectification_order", today=TODAY)
+    again = issuing.document_issue(actor=officer, case=case, kind="rectification_order", today=TODAY)
+    other = issuing.document_issue(actor=officer, case=open_case(officer, enterprises["B"], crew),
                                     kind="rectification_order", today=TODAY)  # fmt: skip
     assert first.pk == again.pk and (first.serial, other.serial) == (1, 2)
 
@@ -67,7 +67,7 @@ def test_writing_a_document_again_keeps_its_number(bureau, officer, crew, enterp
 def test_a_document_before_its_step_is_refused(officer, crew, enterprises):
     case = open_case(officer, enterprises["A"], crew)
     with pytest.raises(Conflict):
-        services.document_issue(actor=officer, case=case, kind="penalty_decision", today=TODAY)
+        issuing.document_issue(actor=officer, case=case, kind="penalty_decision", today=TODAY)
 
 
 def test_libreoffice_opens_every_generated_document(bureau, officer, crew, enterprises, tmp_path):
@@ -79,7 +79,7 @@ def test_libreoffice_opens_every_generated_document(bureau, officer, crew, enter
     case = _closed_case(bureau, officer, crew, enterprises)
     sources = []
     for kind in DocumentKind:
-        document = services.document_issue(actor=officer, case=case, kind=kind, today=TODAY)
+        document = issuing.document_issue(actor=officer, case=case, kind=kind, today=TODAY)
         path = tmp_path / f"{kind}.docx"
         path.write_bytes(document.file.read())
         sources.append(str(path))
@@ -99,22 +99,22 @@ def test_the_administrator_replaces_a_template(admin, bureau, officer, crew, ent
     own.add_paragraph("本局自定格式：{{ party }}，限于{{ rectify_by }}前整改。")
     out = io.BytesIO()
     own.save(out)
-    services.template_replace(
+    issuing.template_replace(
         actor=admin, kind="rectification_order", upload=SimpleUploadedFile("t.docx", out.getvalue())
     )
     case = open_case(officer, enterprises["A"], crew)
-    document = services.document_issue(actor=officer, case=case, kind="rectification_order", today=TODAY)
+    document = issuing.document_issue(actor=officer, case=case, kind="rectification_order", today=TODAY)
     assert _text(document.file.read()).startswith("本局自定格式：东岸建筑工程有限公司，限于")
     bad = DocxDocument()
     bad.add_paragraph("{{ case.enterprise.organisation.users }}{{ secret }}")
     out = io.BytesIO()
     bad.save(out)
     with pytest.raises(ApplicationError):  # only the known names, no lookups
-        services.template_replace(
+        issuing.template_replace(
             actor=admin, kind="penalty_decision", upload=SimpleUploadedFile("b.docx", out.getvalue())
         )
     with pytest.raises(ApplicationError):
-        services.template_replace(
+        issuing.template_replace(
             actor=admin, kind="penalty_decision", upload=SimpleUploadedFile("x.docx", b"not a zip")
         )
     assert content  # the shipped template fills without values too

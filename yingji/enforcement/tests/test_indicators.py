@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from yingji.enforcement import services, workflow
+from yingji.enforcement import issuing, services, workflow
 from yingji.enforcement.tests.factories import open_case, walk
 from yingji.stats.catalog import CATALOG, Query
 from yingji.stats.periods import period_of
@@ -75,7 +75,7 @@ def records(bureau, officer, crew, enterprises):
         today=D(2025, 5, 1),
     )
     for case in (one, closure):
-        services.document_issue(actor=officer, case=case, kind="rectification_order", today=D(2026, 7, 2))
+        issuing.document_issue(actor=officer, case=case, kind="rectification_order", today=D(2026, 7, 2))
 
 
 def _value(user, key, year=2026, **filters):
