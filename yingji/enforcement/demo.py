@@ -28,7 +28,7 @@ from yingji.hazards.models import Hazard
 
 CASES_PER_ENTERPRISE_YEAR = 0.03
 SIMPLIFIED_SHARE = 0.25
-FINES = [10000, 20000, 20000, 30000, 30000, 50000, 50000, 80000, 100000, 150000]
+FINES = [5000, 10000, 10000, 15000, 20000, 20000, 30000, 50000]
 # (username, name, 执法证号): the inspector account and the bureau's other officers.
 OFFICERS = [("inspector", "李执法", "43010220230001"), ("zhang.zf", "张正法", "43010220230002"),
             ("wang.zf", "王立明", "43010220230003")]  # fmt: skip
