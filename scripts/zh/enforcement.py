@@ -222,6 +222,7 @@ ZH = {
     "Only the administrator may change this.": "只有系统管理员可以修改。",
     "The case's handler and officers may not approve it themselves.": "案件承办人和执法人员不得自行审批本案。",
     "This needs the bureau's approving user.": "需由本局审批人审批。",
+    "Only bureau staff and inspectors are enforcement officers.": "只有应急管理局工作人员和执法人员可以登记执法证号。",
     # Model fields
     "illegal act": "违法行为",
     "legal basis (violated provision)": "违反的规定",

@@ -4,6 +4,7 @@ enforcement officers a user may put on a case."""
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
@@ -201,3 +202,32 @@ class OfficerChoiceOut(Schema):
 def officer_list(request):
     """The enforcement officers (with 执法证号) the caller may put on a case."""
     return list(services.officer_choices(request.auth))
+
+
+class CertificateIn(Schema):
+    enforcement_cert_no: str = Field(
+        ..., max_length=32, pattern=r"^[0-9A-Za-z-]*$", description="执法证号; empty removes"
+    )
+
+
+@router.put("/enforcement-officers/{user_id}", response=OfficerChoiceOut)
+def officer_certificate(request, user_id: int, payload: CertificateIn):
+    """Record (or remove) a bureau user's 执法证号: the administrator, or bureau staff for the
+    users of their jurisdiction. Only bureau staff and inspectors are enforcement officers."""
+    from yingji.accounts.models import User
+    from yingji.regions.scoping import get_for_user
+
+    if request.auth.role not in ("admin", "bureau"):
+        raise PermissionDenied(_("Your role may not do this."))
+    if not 1 <= user_id <= 2**63 - 1:
+        raise Http404
+    user = get_for_user(User.objects.all(), request.auth, pk=user_id)
+    if user.role not in permissions.ENFORCERS:
+        message = _("Only bureau staff and inspectors are enforcement officers.")
+        raise ApplicationError(message, errors={"enforcement_cert_no": [message]})
+    with transaction.atomic():
+        before = snapshot(user)
+        user.enforcement_cert_no = payload.enforcement_cert_no
+        user.save(update_fields=["enforcement_cert_no"])
+        audit_updated(actor=request.auth, obj=user, before=before)
+    return user

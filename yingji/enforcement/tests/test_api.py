@@ -204,3 +204,17 @@ def test_the_holiday_table_is_the_administrators(api, admin, bureau):
         == 201
     )
     assert api(bureau).get("/api/v1/enforcement-holidays", {"year": 2027}).json()[0]["name"] == "国庆节"
+
+
+def test_the_bureau_records_an_officers_certificate(api, bureau, inspector, outsider, street):
+    body = {"enforcement_cert_no": "43010220260009"}
+    url = f"/api/v1/enforcement-officers/{inspector.pk}"
+    assert api(street).put(url, body, content_type="application/json").status_code == 403
+    assert api(outsider).put(url, body, content_type="application/json").status_code == 404
+    answer = api(bureau).put(url, body, content_type="application/json")
+    assert answer.status_code == 200 and answer.json()["enforcement_cert_no"] == "43010220260009"
+    assert api(bureau).put(
+        f"/api/v1/enforcement-officers/{street.pk}", body, content_type="application/json"
+    ).status_code in (400, 404)
+    listed = api(bureau).get("/api/v1/enforcement-officers").json()
+    assert [o["enforcement_cert_no"] for o in listed] == ["43010220260009"]
