@@ -149,3 +149,19 @@ def test_a_draft_over_a_window_is_created_with_from_and_to(api, bureau, enterpri
     assert (created.json()["start"], created.json()["end"]) == ("2026-01-01", "2026-03-31")
     reversed_window = {"region": "430102", "from": "2026-03-31", "to": "2026-01-01"}
     assert api(bureau).post(URL, reversed_window, content_type="application/json").status_code == 400
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed"
+)
+def test_the_pdf_of_a_finalised_report_is_served_after_records_change(api, bureau, draft):
+    client = api(bureau)
+    client.post(f"{URL}/{draft['id']}/actions/finalise")
+    client.post(f"{URL}/{draft['id']}/actions/pdf")
+    call_command("worker", "--once", stdout=io.StringIO())
+    first = client.get(f"{URL}/{draft['id']}/download", {"format": "pdf"}).content
+
+    accident(datetime.date(2026, 4, 1))
+
+    again = client.get(f"{URL}/{draft['id']}/download", {"format": "pdf"})
+    assert again.status_code == 200 and again.content == first
