@@ -259,3 +259,22 @@ def test_a_draft_over_a_date_window_counts_the_window(bureau, enterprises):
     assert drafts.draft_filename(draft, "pdf") == "芙蓉区2026年1月1日至3月31日安全生产工作总结.pdf"
     values = {s["name"]: s["value"] for s in paragraph(bureau, draft).segments if "name" in s}
     assert values["p.count.value"] == "1"
+
+
+def test_an_edited_paragraph_the_summary_no_longer_makes_stays_with_the_values_it_was_saved_with(bureau):
+    draft = new_draft(bureau)
+    # e.g. the seventh problem, rewritten by the office, before the records stopped showing it
+    draft.edits = {"3/problem/6": {"text": "七是有{{ count }}处隐患逾期。", "values": {"count": 12}}}
+    draft.save()
+
+    view = read(bureau, draft)
+
+    orphan = view.sections[3][1][-1]
+    assert (orphan.slot, orphan.rendered, orphan.orphan, orphan.edited) == (
+        "3/problem/6",
+        "七是有12处隐患逾期。",
+        True,
+        True,
+    )
+    drafts.draft_update(actor=bureau, draft_id=draft.pk, edits=[Edit("3/problem/6", removed=True)])
+    assert "3/problem/6" not in read(bureau, draft).paragraphs()
