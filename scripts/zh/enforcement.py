@@ -95,6 +95,13 @@ ZH = {
     "Execution": "执行",
     "Awaiting closing approval": "待结案审批",
     "Archived": "已归档",
+    "An organisation (unit)": "单位",
+    "Case source": "案件来源",
+    "case source": "案件来源",
+    "violated provision": "违反的规定",
+    "what the evidence shows": "证明内容",
+    "What it shows": "证明内容",
+    "Step deadline": "办理期限",
     "Transferred": "已移送",
     # Actions
     "Approve filing (立案)": "批准立案",

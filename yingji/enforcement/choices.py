@@ -16,7 +16,7 @@ class CaseStatus(models.TextChoices):
     SERVICE = "service", _("Decision to serve")
     EXECUTION = "execution", _("Execution")
     CLOSING = "closing", _("Awaiting closing approval")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("Case closed")
     ARCHIVED = "archived", _("Archived")
     TRANSFERRED = "transferred", _("Transferred")
 
@@ -97,7 +97,7 @@ class CaseSource(models.TextChoices):
 
 
 class PartyKind(models.TextChoices):
-    ORGANISATION = "organisation", _("Organisation")
+    ORGANISATION = "organisation", _("An organisation (unit)")
     PERSON = "person", _("Person")
 
 

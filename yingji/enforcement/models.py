@@ -81,7 +81,7 @@ class Case(BaseModel):
     party_kind = models.CharField(_("party"), max_length=16, choices=PartyKind.choices)
     party_name = models.CharField(_("party name"), max_length=200)
     party_address = models.CharField(_("party address"), max_length=200, blank=True)
-    source = models.CharField(_("source"), max_length=16, choices=CaseSource.choices)
+    source = models.CharField(_("case source"), max_length=16, choices=CaseSource.choices)
     inspection = models.ForeignKey(
         "inspections.Inspection", on_delete=models.SET_NULL, null=True, blank=True, related_name="cases"
     )
@@ -93,7 +93,7 @@ class Case(BaseModel):
     )
     facts = models.TextField(_("illegal act (facts)"))
     act_on = models.DateField(_("date of the act"))
-    legal_basis = models.TextField(_("legal basis"), blank=True)
+    legal_basis = models.TextField(_("violated provision"), blank=True)
     penalty_basis = models.TextField(_("penalty basis"), blank=True)
     procedure = models.CharField(
         _("procedure"), max_length=16, choices=Procedure.choices, default=Procedure.ORDINARY
@@ -259,7 +259,7 @@ class CaseEvidence(models.Model):
     """证据: a photo or PDF, checked by content as hazard evidence is (hazards.evidence)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
-    description = models.CharField(_("description"), max_length=200, blank=True)
+    description = models.CharField(_("what the evidence shows"), max_length=200, blank=True)
     file = models.FileField(upload_to=evidence_path)
     thumbnail = models.FileField(upload_to="enforcement/thumbnails/", blank=True)
     original_name = models.CharField(max_length=200)

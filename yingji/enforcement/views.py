@@ -25,6 +25,7 @@ from yingji.enforcement.choices import (
     Procedure,
 )
 from yingji.enforcement.models import ViolationCode
+from yingji.enterprises.models import Enterprise
 from yingji.hazards.models import Hazard
 from yingji.inspections.models import Inspection
 from yingji.regions.scoping import get_for_user
@@ -204,6 +205,9 @@ def case_create(request):
         "values": values,
         "errors": errors,
         "officers": services.officer_choices(request.user),
+        "enterprises": Enterprise.objects.for_user(request.user)
+        .order_by("name")
+        .values_list("pk", "name")[:3000],
         "codes": ViolationCode.objects.filter(active=True),
         "sources": CaseSource.choices,
         "procedures": Procedure.choices,
