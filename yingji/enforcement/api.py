@@ -22,7 +22,7 @@ from yingji.enforcement.choices import (
     Procedure,
     TransferKind,
 )
-from yingji.enforcement.deadlines import decision_deadline, limitation_ends, payment_deadline
+from yingji.enforcement.deadlines import decision_deadline, limitation_ends, payment_deadline, step_deadline
 
 router = Router(tags=["enforcement"])
 OptionalId = Field(None, ge=1, le=MAX_ID)
@@ -96,6 +96,7 @@ class CaseOut(Schema):
     transferred_on: datetime.date | None
     due_on: datetime.date | None = Field(..., description="deadline of the step under way")
     due_provisional: bool = Field(..., description="counted through a year of unconfirmed holidays")
+    due_basis: str = Field(..., description="the rule the step's deadline comes from")
     overdue: bool
     penalties: list[PenaltyOut]
     payments: list[PaymentOut]
@@ -130,6 +131,11 @@ class CaseOut(Schema):
     @staticmethod
     def resolve_transfer_kind(obj):
         return obj.transfer_kind or None
+
+    @staticmethod
+    def resolve_due_basis(obj):
+        found = step_deadline(obj) if obj.due_on else None
+        return found.basis if found else ""
 
     @staticmethod
     def resolve_overdue(obj):

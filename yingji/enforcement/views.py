@@ -154,9 +154,14 @@ def _prefill(request) -> dict:
     if hazard_id.isdigit() and len(hazard_id) < 18:
         return services.prefill_from_hazard(get_for_user(Hazard.objects, request.user, pk=int(hazard_id)))
     if inspection_id.isdigit() and len(inspection_id) < 18:
-        return services.prefill_from_inspection(
-            get_for_user(Inspection.objects, request.user, pk=int(inspection_id))
-        )
+        inspection = get_for_user(Inspection.objects, request.user, pk=int(inspection_id))
+        result_id = request.GET.get("result", "")
+        result = None
+        if result_id.isdigit() and len(result_id) < 18:  # one failed checklist item: the finding
+            result = (
+                inspection.results.select_related("item").filter(pk=int(result_id), outcome="fail").first()
+            )
+        return services.prefill_from_inspection(inspection, result)
     return {}
 
 

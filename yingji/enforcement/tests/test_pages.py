@@ -123,3 +123,35 @@ def test_the_overdue_hazard_offers_filing_and_its_timeline_lists_the_case(
     assert web_login(client, "street")  # reads the hazard, may not file
     page = client.get(f"/hazards/{hazard.pk}/").content.decode()
     assert "/enforcement/new/?hazard=" not in page and f"/enforcement/{case.pk}/" in page
+
+
+def test_the_approvers_are_told_and_every_action_is_audited(bureau, officer, crew, enterprises,
+                                                            django_capture_on_commit_callbacks):  # fmt: skip
+    from yingji.audit.models import AuditEntry
+
+    with django_capture_on_commit_callbacks(execute=True):
+        case = open_case(officer, enterprises["A"], crew)
+        walk(case, officer=officer, approver=bureau, until="end_investigation")
+    assert Notification.objects.filter(user=bureau, kind="case_approval").exists()  # the review waits on them
+    actions = set(AuditEntry.objects.filter(object_id=str(case.pk)).values_list("action", flat=True))
+    assert {"create", "case.approve_filing", "case.end_investigation", "document.issue"} <= actions
+
+
+def test_a_case_from_a_failed_checklist_item_is_prefilled_with_the_finding(
+    client, bureau, officer, crew, enterprises
+):
+    from yingji.inspections.models import ChecklistItem, InspectionResult
+    from yingji.inspections.tests.factories import inspection_factory
+
+    inspection = inspection_factory(actor=bureau, enterprise=enterprises["A"])
+    item = ChecklistItem.objects.filter(legal_basis__gt="").first()
+    if item is None:
+        pytest.skip("no checklist loaded")
+    result = InspectionResult.objects.create(
+        inspection=inspection, item=item, outcome="fail", note="现场发现：" + item.text[:40]
+    )
+    web_login(client, "officer1")
+    form = client.get(
+        "/enforcement/new/", {"inspection": inspection.pk, "result": result.pk}
+    ).content.decode()
+    assert "现场发现：" in form and item.legal_basis in form
