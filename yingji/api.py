@@ -4,6 +4,7 @@ from yingji.accidents.api import router as accidents_router
 from yingji.accounts.api import router as accounts_router
 from yingji.accounts.auth import BearerAuth
 from yingji.audit.api import router as audit_router
+from yingji.complaints.api import router as complaints_router
 from yingji.core.api import TextParser, Utf8JSONRenderer, YingjiAPI, install_error_handlers
 from yingji.duty.api import router as duty_router
 from yingji.emergency.api import router as emergency_router
@@ -59,3 +60,4 @@ api.add_router("", duty_router)
 api.add_router("", preparedness_router)
 api.add_router("", supplies_router)
 api.add_router("", training_router)
+api.add_router("", complaints_router)

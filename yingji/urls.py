@@ -17,6 +17,7 @@ urlpatterns = [
     path("preparedness/", include("yingji.preparedness.urls")),
     path("supplies/", include("yingji.supplies.urls")),
     path("training/", include("yingji.training.urls")),
+    path("complaints/", include("yingji.complaints.urls")),
     path("notifications/", include("yingji.notifications.urls")),
     path("jobs/", include("yingji.jobs.urls")),
     path("reports/", include("yingji.reports.urls")),

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "yingji.preparedness",
     "yingji.supplies",
     "yingji.training",
+    "yingji.complaints",
     "yingji.notifications",
     "yingji.jobs",
     "yingji.stats",
