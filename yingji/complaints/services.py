@@ -93,7 +93,7 @@ def _reporter(values: dict) -> tuple[bool, str, str]:
 def _enterprise_by_name(region_code: str, name: str):
     if not name:
         return None
-    matches = Enterprise.objects.filter(name=name, region_id__startswith=region_code[:6])
+    matches = Enterprise.objects.filter(name=name, region__code__startswith=region_code[:6])
     return matches.first() if matches.count() == 1 else None
 
 
