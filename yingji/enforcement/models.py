@@ -1,8 +1,9 @@
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -159,13 +160,14 @@ class Case(BaseModel):
         today = today or timezone.localdate()
         return bool(self.is_open and self.due_on and self.due_on < today)
 
+    # Summed in Python over .all(), so that a list prefetching penalties and payments asks no more.
     @property
     def fine_total(self):
-        return self.penalties.filter(kind=PenaltyKind.FINE).aggregate(v=Sum("amount"))["v"] or 0
+        return sum((p.amount for p in self.penalties.all() if p.kind == PenaltyKind.FINE), Decimal(0))
 
     @property
     def paid_total(self):
-        return self.payments.aggregate(v=Sum("amount"))["v"] or 0
+        return sum((p.amount for p in self.payments.all()), Decimal(0))
 
     @property
     def fine_outstanding(self):

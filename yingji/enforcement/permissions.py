@@ -31,7 +31,7 @@ def can_admin(user) -> bool:
 
 def is_party_to(user, case) -> bool:
     """The handler or one of the officers of the case."""
-    return user.pk == case.handler_id or case.officers.filter(pk=user.pk).exists()
+    return user.pk == case.handler_id or any(u.pk == user.pk for u in case.officers.all())
 
 
 def may_approve(user, case) -> bool:

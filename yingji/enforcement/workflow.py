@@ -16,9 +16,9 @@ from yingji.audit.services import audit_action, snapshot
 from yingji.core.errors import ApplicationError, Conflict
 from yingji.enforcement import deadlines, issuing, permissions, services
 from yingji.enforcement.choices import (
+    OPEN,
     TRANSITIONS,
     CaseAction,
-    CaseStatus,
     DocumentKind,
     PartyKind,
     PenaltyKind,
@@ -241,7 +241,7 @@ def case_act(
 def recompute_provisional_deadlines() -> int:
     """After the holiday table changes: the deadlines counted through unknown years again."""
     changed = 0
-    for case in Case.objects.filter(due_provisional=True, status__in=list(CaseStatus)).select_for_update():
+    for case in Case.objects.filter(due_provisional=True, status__in=OPEN).select_for_update():
         old = (case.due_on, case.due_provisional)
         keep_deadline(case)
         if (case.due_on, case.due_provisional) != old:
