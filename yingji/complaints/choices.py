@@ -26,7 +26,7 @@ class Status(models.TextChoices):
     RECEIVED = "received", _("Awaiting assignment")
     ASSIGNED = "assigned", _("Being verified")
     VERIFIED = "verified", _("Verified")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("Concluded")
 
 
 class Action(models.TextChoices):

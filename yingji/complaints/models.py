@@ -38,7 +38,7 @@ class Complaint(BaseModel):
     transferred_from = models.CharField(_("transferred by"), max_length=100, blank=True)
     received_on = models.DateField(_("received on"), db_index=True)
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, db_column="region_code")
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    place = models.CharField(_("place reported"), max_length=200, blank=True)
     enterprise = models.ForeignKey(
         "enterprises.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="complaints"
     )
@@ -54,13 +54,13 @@ class Complaint(BaseModel):
         "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     assigned_on = models.DateField(_("assigned on"), null=True, blank=True)
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = models.DateField(_("verification deadline"), null=True, blank=True)
     verification = models.CharField(
         _("verification"), max_length=16, choices=Verification.choices, blank=True
     )
     result = models.TextField(_("result"), blank=True)
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_on = models.DateField(_("concluded on"), null=True, blank=True)
     inspection = models.ForeignKey(
         "inspections.Inspection", on_delete=models.PROTECT, null=True, blank=True, related_name="complaints"
     )
