@@ -1,6 +1,548 @@
 """The emergency module's endpoints under /api/v1/ (the router is mounted at the root: each
-path names its own collection)."""
+path names its own collection): events and their information reports, responses with their
+level changes and checklist, evacuations, the special-groups register and shelters."""
 
-from ninja import Router
+import datetime
+from decimal import Decimal
+from typing import Literal
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
+from ninja.pagination import paginate
+
+from yingji.core.api import MAX_ID, Page
+from yingji.emergency import permissions, services, special
+from yingji.emergency.choices import (  # fmt: skip
+    EventStatus,
+    EventType,
+    ReportChannel,
+    ReportKind,
+    ResponseLevel,
+    ResponseStatus,
+    ResponseType,
+    RiskArea,
+    SpecialCategory,
+)
+from yingji.emergency.models import Evacuation, Event, Response, Shelter, SpecialPerson
+from yingji.regions.scoping import get_for_user
 
 router = Router(tags=["emergency"])
+Count = Field(0, ge=0, le=services.MAX_COUNT)
+Id = Field(None, ge=1, le=MAX_ID)
+Code = Field(..., max_length=12, description="region code")
+
+
+def _local(value):
+    return timezone.localtime(value) if value else None
+
+
+def _read(user):
+    permissions.require(permissions.can_read, user)
+
+
+Region = Field(None, max_length=12, pattern=r"^\d*$", description="region code prefix")
+
+
+class RegionFilter(Schema):
+    region: str | None = Region
+
+
+class EventFilters(RegionFilter):
+    type: EventType | None = None
+    status: EventStatus | None = None
+
+
+class ResponseFilters(Schema):
+    type: ResponseType | None = None
+    level: ResponseLevel | None = None
+    status: ResponseStatus | None = None
+
+
+class EvacuationFilters(RegionFilter):
+    event_id: int | None = Id
+
+
+class PersonFilters(RegionFilter):
+    category: SpecialCategory | None = None
+    risk_area: RiskArea | None = None
+    incomplete: bool | None = Field(None, description="only members missing one of the 四个一")
+
+
+# --- shelters ------------------------------------------------------------------------------
+
+
+class ShelterOut(Schema):
+    id: int
+    name: str
+    region_code: str = Field(..., alias="region_id")
+    place: str
+    capacity: int
+    facilities: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+
+
+class ShelterIn(Schema):
+    name: str = Field(..., max_length=100)
+    region_code: str = Code
+    place: str = Field(..., max_length=200)
+    capacity: int = Field(..., ge=0, le=services.MAX_COUNT)
+    facilities: str = ""
+    latitude: Decimal | None = Field(None, ge=-90, le=90, max_digits=9, decimal_places=6)
+    longitude: Decimal | None = Field(None, ge=-180, le=180, max_digits=9, decimal_places=6)
+
+
+@router.get("/shelters", response=list[ShelterOut])
+@paginate(Page)
+def shelter_list(request, filters: Query[RegionFilter]):
+    _read(request.auth)
+    return Shelter.objects.for_user(request.auth, within=filters.region or None)
+
+
+@router.post("/shelters", response={201: ShelterOut})
+def shelter_create(request, payload: ShelterIn):
+    return Status(201, services.shelter_create(actor=request.auth, **payload.dict()))
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+class ReportOut(Schema):
+    id: int
+    kind: str
+    channel: str
+    made_at: datetime.datetime
+    due_at: datetime.datetime | None
+    late: bool = Field(..., description="made after its time limit (DOMAIN.md 6.4, configurable)")
+    content: str
+
+    @staticmethod
+    def resolve_made_at(obj):
+        return _local(obj.made_at)
+
+    @staticmethod
+    def resolve_due_at(obj):
+        return _local(obj.due_at)
+
+
+class EventOut(Schema):
+    id: int
+    type: str
+    title: str
+    place: str
+    region_code: str = Field(..., alias="region_id")
+    region_codes: list[str]
+    occurred_at: datetime.datetime
+    accident_id: int | None
+    dead: int
+    missing: int
+    injured: int
+    losses: Decimal = Field(..., description="万元")
+    summary: str
+    status: str
+    closed_at: datetime.datetime | None
+    reports: list[ReportOut]
+    late_reports: int
+
+    @staticmethod
+    def resolve_region_codes(obj):
+        return [r.code for r in obj.regions.all()]
+
+    @staticmethod
+    def resolve_occurred_at(obj):
+        return _local(obj.occurred_at)
+
+    @staticmethod
+    def resolve_closed_at(obj):
+        return _local(obj.closed_at)
+
+    @staticmethod
+    def resolve_reports(obj):
+        return list(obj.reports.all())
+
+    @staticmethod
+    def resolve_late_reports(obj):
+        return sum(1 for r in obj.reports.all() if r.late)
+
+
+class EventIn(Schema):
+    type: EventType
+    title: str = Field(..., max_length=200)
+    place: str = Field(..., max_length=200)
+    region_code: str = Code
+    region_codes: list[str] = Field([], max_length=50, description="the regions affected")
+    occurred_at: datetime.datetime | None = Field(None, description="without an offset: Beijing time")
+    accident_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="production accidents: the accident record"
+    )
+    dead: int = Count
+    missing: int = Count
+    injured: int = Count
+    losses: Decimal = Field(Decimal(0), ge=0, max_digits=12, decimal_places=2, description="万元")
+    summary: str = ""
+
+
+class EventPatch(Schema):
+    title: str | None = Field(None, max_length=200)
+    place: str | None = Field(None, max_length=200)
+    dead: int | None = Field(None, ge=0, le=services.MAX_COUNT)
+    missing: int | None = Field(None, ge=0, le=services.MAX_COUNT)
+    injured: int | None = Field(None, ge=0, le=services.MAX_COUNT)
+    losses: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    summary: str | None = None
+
+
+class ReportIn(Schema):
+    kind: ReportKind
+    channel: ReportChannel
+    made_at: datetime.datetime | None = Field(None, description="default now; no offset: Beijing time")
+    content: str = Field("", max_length=5000)
+
+
+class CloseIn(Schema):
+    closed_at: datetime.datetime | None = None
+
+
+def _events(user):
+    return Event.objects.for_user(user).select_related("region").prefetch_related("reports", "regions")
+
+
+@router.get("/events", response=list[EventOut])
+@paginate(Page)
+def event_list(request, filters: Query[EventFilters]):
+    _read(request.auth)
+    f = filters.dict()
+    qs = _events(request.auth).filter(**{k: f[k] for k in ("type", "status") if f[k]})
+    return qs.filter(region__code__startswith=f["region"]) if f["region"] else qs
+
+
+@router.post("/events", response={201: EventOut})
+def event_create(request, payload: EventIn):
+    event = services.event_create(actor=request.auth, **payload.dict())
+    return Status(201, get_for_user(_events(request.auth), request.auth, pk=event.pk))
+
+
+@router.get("/events/{event_id}", response=EventOut)
+def event_detail(request, event_id: int):
+    _read(request.auth)
+    return get_for_user(_events(request.auth), request.auth, pk=event_id)
+
+
+@router.patch("/events/{event_id}", response=EventOut)
+def event_patch(request, event_id: int, payload: EventPatch):
+    event = get_for_user(_events(request.auth), request.auth, pk=event_id)
+    services.event_update(actor=request.auth, event=event, changes=payload.dict(exclude_unset=True))
+    return get_for_user(_events(request.auth), request.auth, pk=event_id)
+
+
+@router.post("/events/{event_id}/reports", response={201: ReportOut})
+def event_report(request, event_id: int, payload: ReportIn):
+    """信息报送: 首报 (by phone and in writing), 续报, 终报 (after the close); late ones flagged."""
+    event = get_for_user(_events(request.auth), request.auth, pk=event_id)
+    return Status(201, services.report_add(actor=request.auth, event=event, **payload.dict()))
+
+
+@router.post("/events/{event_id}/actions/close", response=EventOut)
+def event_close(request, event_id: int, payload: CloseIn | None = None):
+    event = get_for_user(_events(request.auth), request.auth, pk=event_id)
+    services.event_close(actor=request.auth, event=event, **(payload.dict() if payload else {}))
+    return get_for_user(_events(request.auth), request.auth, pk=event_id)
+
+
+# --- responses ----------------------------------------------------------------------------
+
+
+class ChangeOut(Schema):
+    kind: str
+    from_level: str
+    to_level: str
+    at: datetime.datetime
+    by: str | None
+    note: str
+
+    @staticmethod
+    def resolve_at(obj):
+        return _local(obj.at)
+
+    @staticmethod
+    def resolve_by(obj):
+        return str(obj.by) if obj.by_id else None
+
+
+class MeasureOut(Schema):
+    id: int
+    level: str
+    text: str
+    ticked_at: datetime.datetime | None
+    ticked_by: str | None
+
+    @staticmethod
+    def resolve_ticked_at(obj):
+        return _local(obj.ticked_at)
+
+    @staticmethod
+    def resolve_ticked_by(obj):
+        return str(obj.ticked_by) if obj.ticked_by_id else None
+
+
+class ResponseOut(Schema):
+    id: int
+    type: str
+    level: str
+    region_code: str = Field(..., alias="region_id")
+    started_at: datetime.datetime
+    ended_at: datetime.datetime | None
+    status: str
+    reason: str
+    event_ids: list[int]
+    changes: list[ChangeOut]
+    measures: list[MeasureOut]
+
+    @staticmethod
+    def resolve_started_at(obj):
+        return _local(obj.started_at)
+
+    @staticmethod
+    def resolve_ended_at(obj):
+        return _local(obj.ended_at)
+
+    @staticmethod
+    def resolve_event_ids(obj):
+        return [e.pk for e in obj.events.all()]
+
+    @staticmethod
+    def resolve_changes(obj):
+        return list(obj.changes.all())
+
+    @staticmethod
+    def resolve_measures(obj):
+        return list(obj.measures.all())
+
+
+class ResponseIn(Schema):
+    type: ResponseType
+    level: ResponseLevel
+    region_code: str = Code
+    started_at: datetime.datetime | None = Field(None, description="default now")
+    reason: str = Field("", max_length=5000)
+    event_ids: list[int] = Field([], max_length=50)
+
+
+class ResponseActionIn(Schema):
+    level: ResponseLevel | None = Field(None, description="change_level: the new level")
+    at: datetime.datetime | None = Field(None, description="change_level, end: default now")
+    note: str = Field("", max_length=2000)
+    measure_id: int | None = Field(None, ge=1, le=MAX_ID, description="tick: the measure")
+
+
+def _responses(user):
+    return Response.objects.for_user(user).prefetch_related("events", "changes__by", "measures__ticked_by")
+
+
+@router.get("/responses", response=list[ResponseOut])
+@paginate(Page)
+def response_list(request, filters: Query[ResponseFilters]):
+    _read(request.auth)
+    return _responses(request.auth).filter(**{k: v for k, v in filters.dict().items() if v})
+
+
+@router.post("/responses", response={201: ResponseOut})
+def response_start(request, payload: ResponseIn):
+    response = services.response_start(actor=request.auth, **payload.dict())
+    return Status(201, get_for_user(_responses(request.auth), request.auth, pk=response.pk))
+
+
+@router.get("/responses/{response_id}", response=ResponseOut)
+def response_detail(request, response_id: int):
+    _read(request.auth)
+    return get_for_user(_responses(request.auth), request.auth, pk=response_id)
+
+
+@router.post("/responses/{response_id}/actions/{action}", response=ResponseOut)
+def response_act(
+    request,
+    response_id: int,
+    action: Literal["change_level", "end", "tick"],
+    payload: ResponseActionIn | None = None,
+):
+    """change_level {"level"} (升级/降级), end, tick {"measure_id"}; 409 on an ended response,
+    the same level again, or a measure ticked already."""
+    response = get_for_user(_responses(request.auth), request.auth, pk=response_id)
+    data = payload.dict() if payload else {}
+    if action == "change_level":
+        if not data.get("level"):
+            raise services.ApplicationError("level", errors={"level": ["This field is required."]})
+        services.response_change_level(actor=request.auth, response=response, level=data["level"], at=data.get("at"), note=data.get("note", ""))  # fmt: skip
+    elif action == "end":
+        services.response_end(
+            actor=request.auth, response=response, at=data.get("at"), note=data.get("note", "")
+        )
+    else:
+        services.response_tick(actor=request.auth, response=response, measure_id=data.get("measure_id"))
+    return get_for_user(_responses(request.auth), request.auth, pk=response_id)
+
+
+# --- evacuations --------------------------------------------------------------------------
+
+
+class EvacuationOut(Schema):
+    id: int
+    event_id: int | None
+    region_code: str = Field(..., alias="region_id")
+    date: datetime.date
+    people: int
+    special_group_people: int
+    shelter_id: int | None
+    returned_on: datetime.date | None
+    note: str
+
+
+class EvacuationIn(Schema):
+    region_code: str = Field(..., max_length=12, description="the street the people were moved from")
+    date: datetime.date
+    people: int = Field(..., ge=0, le=services.MAX_COUNT)
+    special_group_people: int = Count
+    shelter: int | str | None = Field(None, description="a shelter's id, or its exact name")
+    event_id: int | None = Id
+    note: str = Field("", max_length=2000)
+
+
+class ReturnIn(Schema):
+    returned_on: datetime.date | None = Field(None, description="default today")
+
+
+@router.get("/evacuations", response=list[EvacuationOut])
+@paginate(Page)
+def evacuation_list(request, filters: Query[EvacuationFilters]):
+    _read(request.auth)
+    qs = Evacuation.objects.for_user(request.auth, within=filters.region or None)
+    return qs.filter(event_id=filters.event_id) if filters.event_id else qs
+
+
+@router.post("/evacuations", response={201: EvacuationOut})
+def evacuation_create(request, payload: EvacuationIn):
+    return Status(201, services.evacuation_create(actor=request.auth, **payload.dict()))
+
+
+@router.post("/evacuations/{evacuation_id}/actions/return", response=EvacuationOut)
+def evacuation_return(request, evacuation_id: int, payload: ReturnIn | None = None):
+    evacuation = get_for_user(Evacuation.objects.all(), request.auth, pk=evacuation_id)
+    data = payload.dict() if payload else {}
+    return services.evacuation_return(actor=request.auth, evacuation=evacuation, **data)
+
+
+# --- special groups -----------------------------------------------------------------------
+
+
+class PersonOut(Schema):
+    id: int
+    region_code: str = Field(..., alias="region_id")
+    name: str
+    category: str
+    risk_area: str
+    id_number: str = Field(..., description="masked: 4301**********1234 (the full one: actions/reveal)")
+    address: str
+    phone: str
+    responsible_person: str
+    route: str
+    shelter_id: int | None
+    contact: str
+    complete: bool = Field(..., description="all four of the 四个一 given")
+    missing_items: list[str]
+
+    @staticmethod
+    def resolve_id_number(obj):
+        return obj.masked_id
+
+
+class PersonIn(Schema):
+    region_code: str = Code
+    name: str = Field(..., max_length=50)
+    category: SpecialCategory
+    risk_area: RiskArea
+    id_number: str = Field("", max_length=18)
+    address: str = Field("", max_length=200)
+    phone: str = Field("", max_length=20)
+    responsible_person: str = Field("", max_length=100)
+    route: str = Field("", max_length=200)
+    shelter: int | str | None = Field(None, description="a shelter's id, or its exact name")
+    contact: str = Field("", max_length=100)
+
+
+class PersonPatch(Schema):
+    region_code: str | None = Field(None, max_length=12)
+    name: str | None = Field(None, max_length=50)
+    category: SpecialCategory | None = None
+    risk_area: RiskArea | None = None
+    id_number: str | None = Field(None, max_length=18)
+    address: str | None = Field(None, max_length=200)
+    phone: str | None = Field(None, max_length=20)
+    responsible_person: str | None = Field(None, max_length=100)
+    route: str | None = Field(None, max_length=200)
+    shelter: int | str | None = None
+    contact: str | None = Field(None, max_length=100)
+
+
+class RevealOut(Schema):
+    id: int
+    id_number: str
+
+
+class ImportOut(Schema):
+    added: int
+
+
+def _people(user):
+    permissions.require(permissions.can_read_special, user)
+    return SpecialPerson.objects.for_user(user)
+
+
+@router.get("/special-groups", response=list[PersonOut])
+@paginate(Page)
+def person_list(request, filters: Query[PersonFilters]):
+    f = filters.dict()
+    qs = _people(request.auth)
+    if f["region"]:
+        qs = qs.filter(region__code__startswith=f["region"])
+    qs = qs.filter(**{k: f[k] for k in ("category", "risk_area") if f[k]})
+    return special.incomplete(qs) if f["incomplete"] else qs
+
+
+@router.post("/special-groups", response={201: PersonOut})
+def person_create(request, payload: PersonIn):
+    return Status(201, special.person_create(actor=request.auth, **payload.dict()))
+
+
+@router.get("/special-groups/export", response={200: None})
+def person_export(request):
+    """The register as XLSX, ID numbers masked."""
+    qs = _people(request.auth)
+    response = StreamingHttpResponse(special.export_stream(qs), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")  # fmt: skip
+    response["Content-Disposition"] = 'attachment; filename="special-groups.xlsx"'
+    return response
+
+
+@router.post("/special-groups/import", response={201: ImportOut})
+def person_import(request, file: File[UploadedFile]):
+    """The template's XLSX (the export's columns, with full ID numbers): all rows or none."""
+    _people(request.auth)
+    return Status(201, {"added": special.import_register(actor=request.auth, data=file.read())})
+
+
+@router.get("/special-groups/{person_id}", response=PersonOut)
+def person_detail(request, person_id: int):
+    return get_for_user(_people(request.auth), request.auth, pk=person_id)
+
+
+@router.patch("/special-groups/{person_id}", response=PersonOut)
+def person_patch(request, person_id: int, payload: PersonPatch):
+    person = get_for_user(_people(request.auth), request.auth, pk=person_id)
+    return special.person_update(actor=request.auth, person=person, changes=payload.dict(exclude_unset=True))
+
+
+@router.post("/special-groups/{person_id}/actions/reveal", response=RevealOut)
+def person_reveal(request, person_id: int):
+    """The full ID number: the bureau and the person's street only; every reveal audited."""
+    person = get_for_user(_people(request.auth), request.auth, pk=person_id)
+    return {"id": person.pk, "id_number": special.reveal(actor=request.auth, person=person)}
