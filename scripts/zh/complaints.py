@@ -162,6 +162,9 @@ ZH = {
     "Complaint %(receipt)s to verify by %(day)s": "投诉举报 %(receipt)s 请于 %(day)s 前核查",
     "Complaint %(receipt)s: %(place)s": "投诉举报 %(receipt)s：%(place)s",
     "Complaints to verify": "待核查的投诉举报",
+    "Complaint to verify within 3 days": "投诉举报3日内到期",
+    "Complaint past its deadline": "投诉举报超过办理期限",
+    "Complaint %(receipt)s past its deadline %(day)s": "投诉举报 %(receipt)s 已超过办理期限（%(day)s）",
     "Complaints to assign": "待交办的投诉举报",
     # Indicators and the work summary
     "Complaints received (batches)": "收到举报投诉（批次）",

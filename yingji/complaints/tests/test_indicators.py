@@ -103,3 +103,13 @@ def test_the_to_do_of_the_unit_and_of_the_handler(bureau, street, other_street, 
     assert [i.object_id for i in handler_items] == [records["c5"].pk]
     assert not [i for i in todo_for(other_street) if i.kind.startswith("complaint")]
     assert not [i for i in todo_for(inspector) if i.kind == "complaint_assign"]
+
+
+def test_the_daily_reminders_tell_the_unit_and_once_overdue_the_handlers(bureau, street, records):
+    from yingji.complaints.reminders import remind
+    from yingji.notifications.models import Notification
+
+    assert remind(D(2026, 12, 3)) == 2  # c4, overdue: the street's user and the bureau's handler
+    assert remind(D(2026, 12, 3)) == 0  # once a day
+    kinds = set(Notification.objects.filter(user__in=[bureau, street]).values_list("user__username", "kind"))
+    assert kinds == {("bureau", "complaint_overdue"), ("street", "complaint_overdue")}
