@@ -261,3 +261,23 @@ def test_anonymous_keeps_no_identity(api, bureau):
     url = f"{URL}/{complaint.pk}/actions/notify_reporter"
     assert api(bureau).post(url, {"how": "phone"}, content_type="application/json").status_code == 400
     assert api(bureau).post(url, {"how": "receipt"}, content_type="application/json").status_code == 200
+
+
+def test_list_filters(api, bureau, street, take_in):
+    late = take_in(content="油漆桶", channel="letter")
+    act(bureau, late, "assign", unit_id=street.organisation_id, deadline=_deadline())
+    Complaint.objects.filter(pk=late.pk).update(deadline=timezone.localdate() - datetime.timedelta(days=1))
+    other = take_in(content="电焊")
+
+    def ids(**params):
+        return [row["id"] for row in api(bureau).get(URL, params).json()["results"]]
+
+    assert ids(overdue="true") == [late.pk]
+    assert ids(overdue="false") == [other.pk]
+    assert ids(channel="letter") == [late.pk]
+    assert ids(q=other.receipt.lower()) == [other.pk]
+    assert ids(q="电焊") == [other.pk]
+    assert ids(status="assigned", unit=street.organisation_id) == [late.pk]
+    assert api(bureau).get(URL, {"status": "lost"}).status_code == 400
+    body = api(bureau).get(f"{URL}/{late.pk}").json()
+    assert body["overdue"] is True and body["handling_unit_name"] == street.organisation.name
