@@ -1,0 +1,130 @@
+"""Response activation: a Ⅳ started and raised to Ⅲ (the history says who and when), each
+level's measures in the checklist, ticked with who and when; every refused transition, listed
+by hand; who may act; scoping."""
+
+import pytest
+
+from yingji.emergency.measures import default_measures
+from yingji.emergency.tests.conftest import DISTRICT
+
+pytestmark = pytest.mark.django_db
+START = {
+    "type": "flood",
+    "level": "IV",
+    "region_code": DISTRICT,
+    "started_at": "2026-06-20T10:00:00",
+    "reason": "强降雨",
+}
+
+
+def _act(call, user, response, action, body=None):
+    return call(user, "post", f"/api/v1/responses/{response['id']}/actions/{action}", body or {})
+
+
+def test_a_level_iv_response_raised_to_iii(duty, bureau, call):
+    status, response = call(duty, "post", "/api/v1/responses", START)
+    assert status == 201 and response["level"] == "IV" and response["status"] == "active"
+    assert [m["text"] for m in response["measures"]] == default_measures("flood", "IV")
+    status, response = _act(
+        call,
+        bureau,
+        response,
+        "change_level",
+        {"level": "III", "at": "2026-06-21T06:00:00", "note": "水位超警"},
+    )
+    assert status == 200 and response["level"] == "III"
+    history = [
+        (c["kind"], c["from_level"], c["to_level"], c["by"], c["at"][:16]) for c in response["changes"]
+    ]
+    assert history == [
+        ("start", "", "IV", "duty", "2026-06-20T10:00"),
+        ("raise", "IV", "III", "bureau", "2026-06-21T06:00"),
+    ]
+    levels = [m["level"] for m in response["measures"]]
+    assert levels.count("IV") == len(default_measures("flood", "IV")) and levels.count("III") == len(
+        default_measures("flood", "III")
+    )
+
+
+def test_lowering_and_ending(duty, call):
+    response = call(duty, "post", "/api/v1/responses", START | {"level": "III"})[1]
+    response = _act(call, duty, response, "change_level", {"level": "IV"})[1]
+    assert response["changes"][-1]["kind"] == "lower"
+    response = _act(call, duty, response, "end", {"note": "雨停"})[1]
+    assert response["status"] == "ended" and response["ended_at"] and response["changes"][-1]["kind"] == "end"
+
+
+def test_measures_are_ticked_with_who_and_when(duty, call):
+    response = call(duty, "post", "/api/v1/responses", START)[1]
+    measure = response["measures"][0]
+    response = _act(call, duty, response, "tick", {"measure_id": measure["id"]})[1]
+    ticked = next(m for m in response["measures"] if m["id"] == measure["id"])
+    assert ticked["ticked_by"] == "duty" and ticked["ticked_at"]
+
+
+def test_refused_transitions_are_409(duty, call):
+    response = call(duty, "post", "/api/v1/responses", START)[1]
+    measure = response["measures"][0]["id"]
+    assert _act(call, duty, response, "change_level", {"level": "IV"})[0] == 409  # the same level
+    assert call(duty, "post", "/api/v1/responses", START)[0] == 409  # a second flood response in force
+    assert _act(call, duty, response, "tick", {"measure_id": measure})[0] == 200
+    assert _act(call, duty, response, "tick", {"measure_id": measure})[0] == 409  # ticked already
+    assert _act(call, duty, response, "end")[0] == 200
+    for action, body in (
+        ("end", {}),
+        ("change_level", {"level": "III"}),
+        ("tick", {"measure_id": response["measures"][1]["id"]}),
+    ):
+        assert _act(call, duty, response, action, body)[0] == 409, action
+
+
+def test_bad_actions_are_400(duty, call):
+    response = call(duty, "post", "/api/v1/responses", START)[1]
+    assert _act(call, duty, response, "change_level", {})[0] == 400
+    assert _act(call, duty, response, "change_level", {"level": "V"})[0] == 400
+    assert _act(call, duty, response, "tick", {"measure_id": 999999})[0] == 400
+    assert _act(call, duty, response, "change_level", {"level": "III", "at": "2026-06-19T00:00:00"})[0] == 400
+    assert call(duty, "post", "/api/v1/responses", START | {"event_ids": [999]})[0] == 400
+
+
+def test_who_may_start_and_who_sees(street, other_street, outsider, inspector, leader, bureau, call):
+    for user in (street, inspector, leader):
+        assert call(user, "post", "/api/v1/responses", START | {"region_code": "430102015"})[0] == 403
+    response = call(bureau, "post", "/api/v1/responses", START)[1]
+    assert (
+        call(street, "get", f"/api/v1/responses/{response['id']}")[0] == 404
+    )  # a district response: above the street
+    assert call(outsider, "get", f"/api/v1/responses/{response['id']}")[0] == 404
+    assert call(leader, "get", f"/api/v1/responses/{response['id']}")[0] == 200
+    assert _act(call, street, response, "end")[0] == 404
+
+
+def test_the_plans_measures_are_used_when_preparedness_has_them(duty, monkeypatch):
+    from yingji.emergency import measures, services
+
+    monkeypatch.setattr(
+        measures,
+        "_plan",
+        lambda Plan, response: type("P", (), {"measures_for": lambda self, level: [f"预案措施{level}"]})(),
+    )
+    try:
+        from yingji.preparedness.models import Plan  # noqa: F401
+    except ImportError:
+        pytest.skip("no Plan model yet")
+    if not hasattr(Plan, "measures_for"):
+        pytest.skip("Plan.measures_for not there yet")
+    response = services.response_start(actor=duty, type="flood", level="IV", region_code=DISTRICT)
+    assert [m.text for m in response.measures.all()] == ["预案措施IV"]
+
+
+def test_the_response_page_raises_the_level(duty, client):
+    from yingji.emergency import services
+
+    response = services.response_start(actor=duty, type="flood", level="IV", region_code=DISTRICT)
+    client.force_login(duty)
+    page = client.post(
+        f"/emergency/responses/{response.pk}/", {"do": "change_level", "level": "III"}, follow=True
+    )
+    assert "Ⅲ" in page.content.decode()
+    response.refresh_from_db()
+    assert response.level == "III"
