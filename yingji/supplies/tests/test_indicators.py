@@ -34,7 +34,9 @@ def records(bureau, street, keeper, outsider, depot, point):
     services.minimum_set(actor=keeper, warehouse=depot, item_name="冲锋舟", minimum=4)
     move(street, point, "in", "帐篷", 20)
     services.minimum_set(actor=street, warehouse=point, item_name="帐篷", minimum=10)
-    far = services.warehouse_create(actor=outsider, values={"name": "天心区储备库", "region_code": "430103", "address": "x"})
+    far = services.warehouse_create(
+        actor=outsider, values={"name": "天心区储备库", "region_code": "430103", "address": "x"}
+    )
     move(outsider, far, "in", "沙袋", 50)
 
 
@@ -71,7 +73,10 @@ def test_the_paragraph_and_the_problem(bureau, records):
     [problem] = expired_supplies(Facts(query, query))
     assert "仍有30件（套）储备物资超过有效期" in problem
     StockLevel.objects.filter(quantity=30).update(quantity=0)
-    assert expired_supplies(Facts(query2 := Query(user=bureau, period=period_of(TODAY.year, "year")), query2)) == []
+    assert (
+        expired_supplies(Facts(query2 := Query(user=bureau, period=period_of(TODAY.year, "year")), query2))
+        == []
+    )
 
 
 def test_the_managers_to_do(keeper, street, records):

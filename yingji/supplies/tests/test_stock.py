@@ -101,9 +101,10 @@ def test_a_transfer_to_itself_is_refused(api, keeper, depot):
 
 def test_who_may_move_the_stock(api, keeper, street, other_street, department, depot, point):
     body = {"item": "帐篷", "kind": "in", "quantity": 1}
-    post = lambda user, w: api(user).post(
-        f"/api/v1/warehouses/{w.pk}/movements", body, content_type="application/json"
-    )  # noqa: E731
+
+    def post(user, w):
+        return api(user).post(f"/api/v1/warehouses/{w.pk}/movements", body, content_type="application/json")  # noqa: E731
+
     assert post(keeper, depot).status_code == 201  # its manager
     assert post(street, point).status_code == 201  # the street over it
     assert post(street, depot).status_code == 404  # the district's depot is outside the street
