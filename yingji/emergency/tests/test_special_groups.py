@@ -9,6 +9,7 @@ import io
 import openpyxl
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from yingji.audit.models import AuditEntry
 from yingji.emergency import special
@@ -105,7 +106,7 @@ def test_completeness_lists_members_missing_an_item(person, street, other_street
     assert data["results"][0]["complete"] is False
     items = [i for i in todo_for(street) if i.kind == "special_groups_incomplete"]
     assert [(i.due, i.url) for i in items] == [
-        (special.next_flood_season(datetime.date.today()), "/emergency/special-groups/?incomplete=true")
+        (special.next_flood_season(timezone.localdate()), "/emergency/special-groups/?incomplete=true")
     ]
     assert not [i for i in todo_for(other_street) if i.kind == "special_groups_incomplete"]
     assert not [i for i in todo_for(bureau) if i.kind == "special_groups_incomplete"]
