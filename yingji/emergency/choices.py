@@ -14,8 +14,8 @@ class EventType(models.TextChoices):
 
 
 class EventStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", _("Being dealt with")
+    CLOSED = "closed", _("Dealt with")
 
 
 class ReportKind(models.TextChoices):

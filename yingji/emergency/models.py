@@ -171,7 +171,7 @@ class ResponseMeasure(models.Model):
     ticked_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:
-        ordering = ["level", "position", "id"]
+        ordering = ["id"]
 
     def __str__(self) -> str:
         return self.text
