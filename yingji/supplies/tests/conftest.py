@@ -1,6 +1,7 @@
 """Warehouses of 芙蓉区 for the tests: the bureau's depot with a manager, a street's point."""
 
 import pytest
+from django.utils.translation import gettext as _
 
 from yingji.accounts.choices import Role
 from yingji.accounts.tests.factories import user_factory
@@ -35,3 +36,8 @@ def move(actor, warehouse, kind, item, quantity, **values):
     return services.movement_record(
         actor=actor, warehouse=warehouse, values={"kind": kind, "item": item, "quantity": quantity, **values}
     )
+
+
+def only(held: int, unit: str, item: str) -> str:
+    """The refusal of a movement taking more than the stock, in the language of the day."""
+    return _("Only %(held)d %(unit)s of %(item)s in stock.") % {"held": held, "unit": unit, "item": item}

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from yingji.notifications.todo import todo_for
 from yingji.reports.facts import Facts
@@ -82,5 +83,12 @@ def test_the_paragraph_and_the_problem(bureau, records):
 def test_the_managers_to_do(keeper, street, records):
     kinds = sorted((i.kind, i.title) for i in todo_for(keeper))
     assert [k for k, _t in kinds] == ["supplies_expiring", "supplies_expiring", "supplies_low"]
-    assert "冲锋舟 2 of at least 4 艘" in kinds[2][1]
+    low = _("%(warehouse)s: %(item)s %(held)d of at least %(minimum)d %(unit)s")
+    assert kinds[2][1] == low % {
+        "warehouse": "区应急物资储备库",
+        "item": "冲锋舟",
+        "held": 2,
+        "minimum": 4,
+        "unit": "艘",
+    }
     assert [i.kind for i in todo_for(street)] == []  # the point has no manager

@@ -8,7 +8,7 @@ from django.db import connection
 
 from yingji.core.errors import ApplicationError
 from yingji.supplies.models import StockLevel
-from yingji.supplies.tests.conftest import move
+from yingji.supplies.tests.conftest import move, only
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -36,5 +36,5 @@ def test_two_issues_racing_for_the_last_stock(keeper, depot):
         t.start()
     for t in threads:
         t.join()
-    assert sorted(outcomes) == ["Only 1 艘 of 冲锋舟 in stock."] * 2 + ["issued"] * 2
+    assert sorted(outcomes) == [only(1, "艘", "冲锋舟")] * 2 + ["issued"] * 2
     assert StockLevel.objects.get().quantity == 1

@@ -5,7 +5,7 @@ import pytest
 
 from yingji.audit.models import AuditEntry
 from yingji.supplies.models import Movement, StockLevel
-from yingji.supplies.tests.conftest import move
+from yingji.supplies.tests.conftest import move, only
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_taking_more_than_the_stock_is_a_400_and_changes_nothing(api, keeper, de
         content_type="application/json",
     )  # fmt: skip
     assert answer.status_code == 400
-    assert answer.json()["errors"]["quantity"] == ["Only 10 顶 of 帐篷 in stock."]
+    assert answer.json()["errors"]["quantity"] == [only(10, "顶", "帐篷")]
     assert StockLevel.objects.get().quantity == 10 and Movement.objects.count() == 1
 
 
