@@ -1,0 +1,152 @@
+"""Teams and their members from a spreadsheet, one member a row (队伍名称, 级别, 所属区域, 姓名, 电话,
+and optionally 职务, 证书, 专长): a team not yet in the region is created, each row adds a member,
+through the same services as the pages and the API. All or nothing: every bad row is reported
+with its row number and column, and nothing is recorded unless every row is good. The file is
+checked by core/uploads.check_upload before the parser sees it."""
+
+import datetime
+import io
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from python_calamine import CalamineError, CalamineWorkbook
+
+from yingji.core import uploads
+from yingji.core.errors import ApplicationError
+from yingji.core.exports import unguard
+from yingji.preparedness import permissions, services
+from yingji.preparedness.choices import TeamLevel
+from yingji.preparedness.models import Team
+from yingji.regions.models import Region
+
+MAX_BYTES = uploads.WEB.file_bytes
+MAX_ROWS = 5000
+COLUMNS = {"队伍名称": "team", "级别": "level", "所属区域": "region", "姓名": "name", "电话": "phone",
+           "联系电话": "phone", "职务": "position", "证书": "certificates", "专长": "specialty"}  # fmt: skip
+REQUIRED = ("team", "level", "region", "name", "phone")
+HEADINGS = {"team": "队伍名称", "level": "级别", "region": "所属区域", "region_code": "所属区域", "name": "姓名",
+            "phone": "电话", "position": "职务", "certificates": "证书", "specialty": "专长"}  # fmt: skip
+# 级别 as people write it: 县级/乡级/村级 (and 区级/街道/社区), 专业, 社会, 企业.
+LEVELS = {"县级": TeamLevel.COUNTY, "区级": TeamLevel.COUNTY, "乡级": TeamLevel.TOWNSHIP,
+          "街道": TeamLevel.TOWNSHIP, "乡镇": TeamLevel.TOWNSHIP, "村级": TeamLevel.VILLAGE,
+          "社区": TeamLevel.VILLAGE, "专业": TeamLevel.PROFESSIONAL, "社会": TeamLevel.SOCIAL,
+          "企业": TeamLevel.ENTERPRISE} | {v.value: v.value for v in TeamLevel}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None
+    column: str
+    message: str
+
+    def text(self) -> str:
+        where = (
+            _("Row %(row)d, %(column)s") % {"row": self.row, "column": self.column}
+            if self.row
+            else self.column
+        )
+        return f"{where}: {self.message}"
+
+
+class ImportRejected(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Result:
+    teams: int
+    members: int
+
+
+def _text(cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, datetime.datetime):
+        cell = cell.date()
+    return unguard(str(cell).strip())
+
+
+def _read(data: bytes) -> list[list]:
+    unreadable = _("This is not an Excel workbook (.xlsx) that can be read.")
+    if len(data) > MAX_BYTES:
+        raise ImportRejected(
+            [Problem(None, "file", _("The file is larger than %(mb)s MB.") % {"mb": MAX_BYTES // uploads.MB})]
+        )
+    try:
+        uploads.check_upload(data)
+    except uploads.Unreadable:
+        raise ImportRejected([Problem(None, "file", unreadable)]) from None
+    except uploads.UploadRefused as e:
+        raise ImportRejected([Problem(None, "file", e.message)]) from None
+    try:
+        return (
+            CalamineWorkbook.from_object(io.BytesIO(data))
+            .get_sheet_by_index(0)
+            .to_python(skip_empty_area=False)
+        )
+    except (CalamineError, ValueError, IndexError, OSError):
+        raise ImportRejected([Problem(None, "file", unreadable)]) from None
+
+
+def _header(rows: list[list]) -> tuple[int, dict[int, str]]:
+    for index, row in enumerate(rows[:20]):
+        columns = {i: COLUMNS[_text(c)] for i, c in enumerate(row) if _text(c) in COLUMNS}
+        if set(REQUIRED) <= set(columns.values()):
+            return index, columns
+    names = "、".join(HEADINGS[k] for k in REQUIRED)
+    raise ImportRejected(
+        [Problem(None, "header", _("No header row with the columns %(names)s.") % {"names": names})]
+    )
+
+
+def _region_code(text: str, regions: dict[str, str]) -> str:
+    """所属区域 as a code or a name of a region (东岸街道)."""
+    return text if text.isdigit() else regions.get(text, text)
+
+
+def import_teams(*, actor, data: bytes) -> Result:
+    permissions.require(
+        permissions.can_keep(actor), _("Only the bureau or a street office may import teams.")
+    )
+    rows = _read(data)
+    start, columns = _header(rows)
+    body = [(start + 2 + n, row) for n, row in enumerate(rows[start + 1 :]) if any(_text(c) for c in row)]
+    if len(body) > MAX_ROWS:
+        raise ImportRejected([Problem(None, "file", _("At most %(n)d rows at once.") % {"n": MAX_ROWS})])
+    names = dict(Region.objects.filter(code__startswith="43").values_list("name", "code"))
+    problems: list[Problem] = []
+    teams: dict[tuple[str, str], Team] = {}
+    members = 0
+    with transaction.atomic():
+        for number, row in body:
+            values = {field: _text(row[i]) if i < len(row) else "" for i, field in columns.items()}
+            level = LEVELS.get(values["level"])
+            if level is None:
+                problems.append(Problem(number, "级别", _("Write 县级, 乡级, 村级, 专业, 社会 or 企业.")))
+                continue
+            code = _region_code(values["region"], names)
+            try:
+                with transaction.atomic():
+                    key = (code, values["team"])
+                    team = (
+                        teams.get(key)
+                        or Team.objects.for_user(actor).filter(region_id=code, name=values["team"]).first()
+                    )
+                    if team is None:
+                        team = services.team_create(actor=actor, values={
+                            "name": values["team"], "level": level, "region_code": code,
+                            "specialty": values.get("specialty", "")})  # fmt: skip
+                    teams[key] = team
+                    services.member_add(actor=actor, team=team, values=values)
+                    members += 1
+            except ApplicationError as error:
+                for field, messages in error.errors.items():
+                    problems.extend(Problem(number, HEADINGS.get(field, field), m) for m in messages)
+        if problems:  # raised inside the transaction: nothing is recorded
+            raise ImportRejected(problems)
+    return Result(teams=len(teams), members=members)
