@@ -22,6 +22,7 @@ def team_list(*, user, filters: dict | None = None):
         .filter(active=True)
         .select_related("region")
         .annotate(member_count=Count("members"))
+        .order_by("region_id", "level", "name")
     )
     if filters.get("level"):
         qs = qs.filter(level=filters["level"])

@@ -19,6 +19,7 @@ from yingji.preparedness import permissions, services
 from yingji.preparedness.choices import TeamLevel
 from yingji.preparedness.models import Team
 from yingji.regions.models import Region
+from yingji.regions.scoping import Jurisdiction, ScopeFields
 
 MAX_BYTES = uploads.WEB.file_bytes
 MAX_ROWS = 5000
@@ -118,7 +119,8 @@ def import_teams(*, actor, data: bytes) -> Result:
     body = [(start + 2 + n, row) for n, row in enumerate(rows[start + 1 :]) if any(_text(c) for c in row)]
     if len(body) > MAX_ROWS:
         raise ImportRejected([Problem(None, "file", _("At most %(n)d rows at once.") % {"n": MAX_ROWS})])
-    names = dict(Region.objects.filter(code__startswith="43").values_list("name", "code"))
+    scope = Jurisdiction.of(actor).q(ScopeFields(region="code"))
+    names = dict(Region.objects.filter(scope).order_by("-code").values_list("name", "code")[:20000])
     problems: list[Problem] = []
     teams: dict[tuple[str, str], Team] = {}
     members = 0

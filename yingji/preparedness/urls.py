@@ -6,6 +6,7 @@ app_name = "preparedness"
 urlpatterns = [
     path("", views.team_list, name="list"),
     path("new/", views.team_create, name="create"),
+    path("import/", views.team_import_page, name="import"),
     path("teams/<int:pk>/", views.team_detail, name="team"),
     path("experts/", views.expert_list, name="experts"),
     path("experts/new/", views.expert_create, name="expert_create"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from yingji.core.errors import ApplicationError
 from yingji.core.pagination import page_of
-from yingji.preparedness import permissions, selectors, services
+from yingji.preparedness import permissions, selectors, services, team_import
 from yingji.preparedness.choices import (
     RESPONSE_LEVELS,
     DrillType,
@@ -112,6 +112,24 @@ def team_create(request):
     return _form(request, allowed=permissions.can_keep(request.user), fields=fields, service=services.team_create,
                  title=_("Add a rescue team"), success=lambda t: f"/preparedness/teams/{t.pk}/",
                  defaults={"founded_on": timezone.localdate().isoformat()})  # fmt: skip
+
+
+@login_required
+@require_http_methods(["POST"])
+def team_import_page(request):
+    """Teams and members from XLSX: all rows or none, each problem shown with its row and column."""
+    if not permissions.can_keep(request.user):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    try:
+        result = team_import.import_teams(actor=request.user, data=upload.read() if upload else b"")
+    except team_import.ImportRejected as rejected:
+        for problem in rejected.problems[:50]:
+            messages.error(request, problem.text())
+    else:
+        messages.success(request, _("%(teams)d teams, %(members)d members imported.") % {
+            "teams": result.teams, "members": result.members})  # fmt: skip
+    return redirect("preparedness:list")
 
 
 # Experts ---------------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ DISTRICT, DONGAN, WENYILU = "430102", "430102015", "430102001"
 
 
 def team(actor, name="东岸街道应急抢险突击队", level="township", region=DONGAN, members=0, **values):
-    t = services.team_create(actor=actor, values={"name": name, "level": level, "region_code": region, **values})
+    t = services.team_create(
+        actor=actor, values={"name": name, "level": level, "region_code": region, **values}
+    )
     for n in range(members):
         services.member_add(actor=actor, team=t, values={"name": f"队员{n}", "phone": f"1380000{n:04d}"})
     return t

@@ -16,7 +16,9 @@ def officers():
     officer(DONGAN, "B")
     officer(WENYILU, "A")
     officer(WENYILU, "B", active=False)
-    officer(WENYILU, "B").__class__.objects.filter(region_id=WENYILU, slot="B", active=True).update(role="flood_chief")
+    officer(WENYILU, "B").__class__.objects.filter(region_id=WENYILU, slot="B", active=True).update(
+        role="flood_chief"
+    )
 
 
 def test_each_street_says_whether_it_has_an_a_and_a_b(bureau, api, officers):

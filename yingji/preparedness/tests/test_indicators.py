@@ -29,7 +29,14 @@ def records(bureau, street, outsider):
     drill(street, day="2026-05-12", participants=80, region=DONGAN)
     drill(bureau, day="2025-06-10", participants=50)
     drill(outsider, day="2026-06-10", participants=300, region="430103")
-    team(bureau, name="芙蓉区应急抢险突击队", level="county", region="430102", members=52, founded_on="2024-04-01")
+    team(
+        bureau,
+        name="芙蓉区应急抢险突击队",
+        level="county",
+        region="430102",
+        members=52,
+        founded_on="2024-04-01",
+    )
     team(street, members=12, founded_on="2026-03-01")
     team(bureau, name="蓝天救援队", level="social", region="430102", members=3, founded_on="2025-01-01")
     team(outsider, name="天心区突击队", level="county", region="430103", members=1, founded_on="2024-01-01")

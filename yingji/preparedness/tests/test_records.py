@@ -43,7 +43,10 @@ def test_members_are_added_with_phone_and_certificates_and_audited(street, api):
     answer = api(street).post(f"/api/v1/teams/{t.pk}/members", {"name": "李强", "phone": "13812345678",
                               "certificates": ["救生员证", "冲锋舟驾驶证"]}, content_type="application/json")  # fmt: skip
     assert answer.status_code == 201
-    assert api(street).get(f"/api/v1/teams/{t.pk}/members").json()[0]["certificates"] == ["救生员证", "冲锋舟驾驶证"]
+    assert api(street).get(f"/api/v1/teams/{t.pk}/members").json()[0]["certificates"] == [
+        "救生员证",
+        "冲锋舟驾驶证",
+    ]
     assert AuditEntry.objects.filter(action="create", object_type__contains="teammember").exists()
     again = api(street).post(f"/api/v1/teams/{t.pk}/members", {"name": "李强", "phone": "13812345678"},
                              content_type="application/json")  # fmt: skip
@@ -82,7 +85,9 @@ def test_experts_by_field_with_availability(bureau, other_street, api):
     made = api(bureau).post("/api/v1/experts", {"name": "王工", "field": "hazchem", "phone": "13800001111",
                             "region_code": "430102", "employer": "湖南大学"}, content_type="application/json").json()  # fmt: skip
     assert made["available"] is True
-    patched = api(bureau).patch(f"/api/v1/experts/{made['id']}", {"available": False}, content_type="application/json")
+    patched = api(bureau).patch(
+        f"/api/v1/experts/{made['id']}", {"available": False}, content_type="application/json"
+    )
     assert patched.json()["available"] is False
     assert api(bureau).get("/api/v1/experts?field=hazchem&available=false").json()["count"] == 1
     assert api(bureau).get("/api/v1/experts?field=flood").json()["count"] == 0
@@ -108,7 +113,11 @@ def test_a_drill_that_revealed_problems_brings_the_review_forward(bureau, api):
                               content_type="application/json")  # fmt: skip
     assert answer.status_code == 201
     p.refresh_from_db()
-    assert (p.needs_revision, p.review_due, p.revision_reason) == (True, datetime.date(2026, 6, 10), "转移路线不清")
+    assert (p.needs_revision, p.review_due, p.revision_reason) == (
+        True,
+        datetime.date(2026, 6, 10),
+        "转移路线不清",
+    )
     assert AuditEntry.objects.filter(action="plan.needs_revision").count() == 1
     revised = api(bureau).post(f"/api/v1/plans/{p.pk}/revisions", {"version": "2", "approved_on": "2026-08-01"},
                                content_type="application/json").json()  # fmt: skip
@@ -161,7 +170,9 @@ def test_the_plan_file_is_checked_by_content(bureau, api):
 
     bad = api(bureau).post(f"/api/v1/plans/{p.pk}/file", {"file": SimpleUploadedFile("p.pdf", b"not a pdf")})
     assert bad.status_code == 400
-    good = api(bureau).post(f"/api/v1/plans/{p.pk}/file", {"file": SimpleUploadedFile("p.pdf", b"%PDF-1.4 x")})
+    good = api(bureau).post(
+        f"/api/v1/plans/{p.pk}/file", {"file": SimpleUploadedFile("p.pdf", b"%PDF-1.4 x")}
+    )
     assert good.status_code == 200 and good.json()["has_file"] is True
     assert api(bureau).get(f"/api/v1/plans/{p.pk}/file").status_code == 200
 
