@@ -12,6 +12,7 @@ from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from yingji.core.api import MAX_ID, Page
+from yingji.core.api import Id as ApiId
 from yingji.emergency import permissions, services, special
 from yingji.emergency.choices import (  # fmt: skip
     EventStatus,
@@ -44,26 +45,26 @@ def _read(user):
 Region = Field(None, max_length=12, pattern=r"^\d*$", description="region code prefix")
 
 
-class RegionFilter(Schema):
+class EmergencyRegionFilter(Schema):
     region: str | None = Region
 
 
-class EventFilters(RegionFilter):
+class EmergencyEventFilters(EmergencyRegionFilter):
     type: EventType | None = None
     status: EventStatus | None = None
 
 
-class ResponseFilters(Schema):
+class EmergencyResponseFilters(Schema):
     type: ResponseType | None = None
     level: ResponseLevel | None = None
     status: ResponseStatus | None = None
 
 
-class EvacuationFilters(RegionFilter):
+class EmergencyEvacuationFilters(EmergencyRegionFilter):
     event_id: int | None = Id
 
 
-class PersonFilters(RegionFilter):
+class EmergencyPersonFilters(EmergencyRegionFilter):
     category: SpecialCategory | None = None
     risk_area: RiskArea | None = None
     incomplete: bool | None = Field(None, description="only members missing one of the 四个一")
@@ -72,7 +73,7 @@ class PersonFilters(RegionFilter):
 # --- shelters ------------------------------------------------------------------------------
 
 
-class ShelterOut(Schema):
+class EmergencyShelterOut(Schema):
     id: int
     name: str
     region_code: str = Field(..., alias="region_id")
@@ -83,7 +84,7 @@ class ShelterOut(Schema):
     longitude: Decimal | None
 
 
-class ShelterIn(Schema):
+class EmergencyShelterIn(Schema):
     name: str = Field(..., max_length=100)
     region_code: str = Code
     place: str = Field(..., max_length=200)
@@ -93,22 +94,22 @@ class ShelterIn(Schema):
     longitude: Decimal | None = Field(None, ge=-180, le=180, max_digits=9, decimal_places=6)
 
 
-@router.get("/shelters", response=list[ShelterOut])
+@router.get("/shelters", response=list[EmergencyShelterOut])
 @paginate(Page)
-def shelter_list(request, filters: Query[RegionFilter]):
+def shelter_list(request, filters: Query[EmergencyRegionFilter]):
     _read(request.auth)
     return Shelter.objects.for_user(request.auth, within=filters.region or None)
 
 
-@router.post("/shelters", response={201: ShelterOut})
-def shelter_create(request, payload: ShelterIn):
+@router.post("/shelters", response={201: EmergencyShelterOut})
+def shelter_create(request, payload: EmergencyShelterIn):
     return Status(201, services.shelter_create(actor=request.auth, **payload.dict()))
 
 
 # --- events -------------------------------------------------------------------------------
 
 
-class ReportOut(Schema):
+class EmergencyReportOut(Schema):
     id: int
     kind: str
     channel: str
@@ -126,7 +127,7 @@ class ReportOut(Schema):
         return _local(obj.due_at)
 
 
-class EventOut(Schema):
+class EmergencyEventOut(Schema):
     id: int
     type: str
     title: str
@@ -142,7 +143,7 @@ class EventOut(Schema):
     summary: str
     status: str
     closed_at: datetime.datetime | None
-    reports: list[ReportOut]
+    reports: list[EmergencyReportOut]
     late_reports: int
 
     @staticmethod
@@ -166,7 +167,7 @@ class EventOut(Schema):
         return sum(1 for r in obj.reports.all() if r.late)
 
 
-class EventIn(Schema):
+class EmergencyEventIn(Schema):
     type: EventType
     title: str = Field(..., max_length=200)
     place: str = Field(..., max_length=200)
@@ -183,7 +184,7 @@ class EventIn(Schema):
     summary: str = ""
 
 
-class EventPatch(Schema):
+class EmergencyEventPatch(Schema):
     title: str | None = Field(None, max_length=200)
     place: str | None = Field(None, max_length=200)
     dead: int | None = Field(None, ge=0, le=services.MAX_COUNT)
@@ -193,14 +194,14 @@ class EventPatch(Schema):
     summary: str | None = None
 
 
-class ReportIn(Schema):
+class EmergencyReportIn(Schema):
     kind: ReportKind
     channel: ReportChannel
     made_at: datetime.datetime | None = Field(None, description="default now; no offset: Beijing time")
     content: str = Field("", max_length=5000)
 
 
-class CloseIn(Schema):
+class EmergencyCloseIn(Schema):
     closed_at: datetime.datetime | None = None
 
 
@@ -208,43 +209,43 @@ def _events(user):
     return Event.objects.for_user(user).select_related("region").prefetch_related("reports", "regions")
 
 
-@router.get("/events", response=list[EventOut])
+@router.get("/events", response=list[EmergencyEventOut])
 @paginate(Page)
-def event_list(request, filters: Query[EventFilters]):
+def event_list(request, filters: Query[EmergencyEventFilters]):
     _read(request.auth)
     f = filters.dict()
     qs = _events(request.auth).filter(**{k: f[k] for k in ("type", "status") if f[k]})
     return qs.filter(region__code__startswith=f["region"]) if f["region"] else qs
 
 
-@router.post("/events", response={201: EventOut})
-def event_create(request, payload: EventIn):
+@router.post("/events", response={201: EmergencyEventOut})
+def event_create(request, payload: EmergencyEventIn):
     event = services.event_create(actor=request.auth, **payload.dict())
     return Status(201, get_for_user(_events(request.auth), request.auth, pk=event.pk))
 
 
-@router.get("/events/{event_id}", response=EventOut)
+@router.get("/events/{event_id}", response=EmergencyEventOut)
 def event_detail(request, event_id: int):
     _read(request.auth)
     return get_for_user(_events(request.auth), request.auth, pk=event_id)
 
 
-@router.patch("/events/{event_id}", response=EventOut)
-def event_patch(request, event_id: int, payload: EventPatch):
+@router.patch("/events/{event_id}", response=EmergencyEventOut)
+def event_patch(request, event_id: int, payload: EmergencyEventPatch):
     event = get_for_user(_events(request.auth), request.auth, pk=event_id)
     services.event_update(actor=request.auth, event=event, changes=payload.dict(exclude_unset=True))
     return get_for_user(_events(request.auth), request.auth, pk=event_id)
 
 
-@router.post("/events/{event_id}/reports", response={201: ReportOut})
-def event_report(request, event_id: int, payload: ReportIn):
+@router.post("/events/{event_id}/reports", response={201: EmergencyReportOut})
+def event_report(request, event_id: int, payload: EmergencyReportIn):
     """信息报送: 首报 (by phone and in writing), 续报, 终报 (after the close); late ones flagged."""
     event = get_for_user(_events(request.auth), request.auth, pk=event_id)
     return Status(201, services.report_add(actor=request.auth, event=event, **payload.dict()))
 
 
-@router.post("/events/{event_id}/actions/close", response=EventOut)
-def event_close(request, event_id: int, payload: CloseIn | None = None):
+@router.post("/events/{event_id}/actions/close", response=EmergencyEventOut)
+def event_close(request, event_id: int, payload: EmergencyCloseIn | None = None):
     event = get_for_user(_events(request.auth), request.auth, pk=event_id)
     services.event_close(actor=request.auth, event=event, **(payload.dict() if payload else {}))
     return get_for_user(_events(request.auth), request.auth, pk=event_id)
@@ -253,7 +254,7 @@ def event_close(request, event_id: int, payload: CloseIn | None = None):
 # --- responses ----------------------------------------------------------------------------
 
 
-class ChangeOut(Schema):
+class EmergencyChangeOut(Schema):
     kind: str
     from_level: str
     to_level: str
@@ -270,7 +271,7 @@ class ChangeOut(Schema):
         return str(obj.by) if obj.by_id else None
 
 
-class MeasureOut(Schema):
+class EmergencyMeasureOut(Schema):
     id: int
     level: str
     text: str
@@ -286,7 +287,7 @@ class MeasureOut(Schema):
         return str(obj.ticked_by) if obj.ticked_by_id else None
 
 
-class ResponseOut(Schema):
+class EmergencyResponseOut(Schema):
     id: int
     type: str
     level: str
@@ -296,8 +297,8 @@ class ResponseOut(Schema):
     status: str
     reason: str
     event_ids: list[int]
-    changes: list[ChangeOut]
-    measures: list[MeasureOut]
+    changes: list[EmergencyChangeOut]
+    measures: list[EmergencyMeasureOut]
 
     @staticmethod
     def resolve_started_at(obj):
@@ -320,16 +321,16 @@ class ResponseOut(Schema):
         return list(obj.measures.all())
 
 
-class ResponseIn(Schema):
+class EmergencyResponseIn(Schema):
     type: ResponseType
     level: ResponseLevel
     region_code: str = Code
     started_at: datetime.datetime | None = Field(None, description="default now")
     reason: str = Field("", max_length=5000)
-    event_ids: list[int] = Field([], max_length=50)
+    event_ids: list[ApiId] = Field([], max_length=50)
 
 
-class ResponseActionIn(Schema):
+class EmergencyResponseActionIn(Schema):
     level: ResponseLevel | None = Field(None, description="change_level: the new level")
     at: datetime.datetime | None = Field(None, description="change_level, end: default now")
     note: str = Field("", max_length=2000)
@@ -340,31 +341,31 @@ def _responses(user):
     return Response.objects.for_user(user).prefetch_related("events", "changes__by", "measures__ticked_by")
 
 
-@router.get("/responses", response=list[ResponseOut])
+@router.get("/responses", response=list[EmergencyResponseOut])
 @paginate(Page)
-def response_list(request, filters: Query[ResponseFilters]):
+def response_list(request, filters: Query[EmergencyResponseFilters]):
     _read(request.auth)
     return _responses(request.auth).filter(**{k: v for k, v in filters.dict().items() if v})
 
 
-@router.post("/responses", response={201: ResponseOut})
-def response_start(request, payload: ResponseIn):
+@router.post("/responses", response={201: EmergencyResponseOut})
+def response_start(request, payload: EmergencyResponseIn):
     response = services.response_start(actor=request.auth, **payload.dict())
     return Status(201, get_for_user(_responses(request.auth), request.auth, pk=response.pk))
 
 
-@router.get("/responses/{response_id}", response=ResponseOut)
+@router.get("/responses/{response_id}", response=EmergencyResponseOut)
 def response_detail(request, response_id: int):
     _read(request.auth)
     return get_for_user(_responses(request.auth), request.auth, pk=response_id)
 
 
-@router.post("/responses/{response_id}/actions/{action}", response=ResponseOut)
+@router.post("/responses/{response_id}/actions/{action}", response=EmergencyResponseOut)
 def response_act(
     request,
     response_id: int,
     action: Literal["change_level", "end", "tick"],
-    payload: ResponseActionIn | None = None,
+    payload: EmergencyResponseActionIn | None = None,
 ):
     """change_level {"level"} (升级/降级), end, tick {"measure_id"}; 409 on an ended response,
     the same level again, or a measure ticked already."""
@@ -386,7 +387,7 @@ def response_act(
 # --- evacuations --------------------------------------------------------------------------
 
 
-class EvacuationOut(Schema):
+class EmergencyEvacuationOut(Schema):
     id: int
     event_id: int | None
     region_code: str = Field(..., alias="region_id")
@@ -398,35 +399,35 @@ class EvacuationOut(Schema):
     note: str
 
 
-class EvacuationIn(Schema):
+class EmergencyEvacuationIn(Schema):
     region_code: str = Field(..., max_length=12, description="the street the people were moved from")
     date: datetime.date
     people: int = Field(..., ge=0, le=services.MAX_COUNT)
     special_group_people: int = Count
-    shelter: int | str | None = Field(None, description="a shelter's id, or its exact name")
+    shelter: ApiId | str | None = Field(None, description="a shelter's id, or its exact name")
     event_id: int | None = Id
     note: str = Field("", max_length=2000)
 
 
-class ReturnIn(Schema):
+class EmergencyReturnIn(Schema):
     returned_on: datetime.date | None = Field(None, description="default today")
 
 
-@router.get("/evacuations", response=list[EvacuationOut])
+@router.get("/evacuations", response=list[EmergencyEvacuationOut])
 @paginate(Page)
-def evacuation_list(request, filters: Query[EvacuationFilters]):
+def evacuation_list(request, filters: Query[EmergencyEvacuationFilters]):
     _read(request.auth)
     qs = Evacuation.objects.for_user(request.auth, within=filters.region or None)
     return qs.filter(event_id=filters.event_id) if filters.event_id else qs
 
 
-@router.post("/evacuations", response={201: EvacuationOut})
-def evacuation_create(request, payload: EvacuationIn):
+@router.post("/evacuations", response={201: EmergencyEvacuationOut})
+def evacuation_create(request, payload: EmergencyEvacuationIn):
     return Status(201, services.evacuation_create(actor=request.auth, **payload.dict()))
 
 
-@router.post("/evacuations/{evacuation_id}/actions/return", response=EvacuationOut)
-def evacuation_return(request, evacuation_id: int, payload: ReturnIn | None = None):
+@router.post("/evacuations/{evacuation_id}/actions/return", response=EmergencyEvacuationOut)
+def evacuation_return(request, evacuation_id: int, payload: EmergencyReturnIn | None = None):
     evacuation = get_for_user(Evacuation.objects.all(), request.auth, pk=evacuation_id)
     data = payload.dict() if payload else {}
     return services.evacuation_return(actor=request.auth, evacuation=evacuation, **data)
@@ -435,7 +436,7 @@ def evacuation_return(request, evacuation_id: int, payload: ReturnIn | None = No
 # --- special groups -----------------------------------------------------------------------
 
 
-class PersonOut(Schema):
+class EmergencyPersonOut(Schema):
     id: int
     region_code: str = Field(..., alias="region_id")
     name: str
@@ -456,7 +457,7 @@ class PersonOut(Schema):
         return obj.masked_id
 
 
-class PersonIn(Schema):
+class EmergencyPersonIn(Schema):
     region_code: str = Code
     name: str = Field(..., max_length=50)
     category: SpecialCategory
@@ -466,11 +467,11 @@ class PersonIn(Schema):
     phone: str = Field("", max_length=20)
     responsible_person: str = Field("", max_length=100)
     route: str = Field("", max_length=200)
-    shelter: int | str | None = Field(None, description="a shelter's id, or its exact name")
+    shelter: ApiId | str | None = Field(None, description="a shelter's id, or its exact name")
     contact: str = Field("", max_length=100)
 
 
-class PersonPatch(Schema):
+class EmergencyPersonPatch(Schema):
     region_code: str | None = Field(None, max_length=12)
     name: str | None = Field(None, max_length=50)
     category: SpecialCategory | None = None
@@ -480,16 +481,16 @@ class PersonPatch(Schema):
     phone: str | None = Field(None, max_length=20)
     responsible_person: str | None = Field(None, max_length=100)
     route: str | None = Field(None, max_length=200)
-    shelter: int | str | None = None
+    shelter: ApiId | str | None = None
     contact: str | None = Field(None, max_length=100)
 
 
-class RevealOut(Schema):
+class EmergencyRevealOut(Schema):
     id: int
     id_number: str
 
 
-class ImportOut(Schema):
+class EmergencyImportOut(Schema):
     added: int
 
 
@@ -498,9 +499,9 @@ def _people(user):
     return SpecialPerson.objects.for_user(user)
 
 
-@router.get("/special-groups", response=list[PersonOut])
+@router.get("/special-groups", response=list[EmergencyPersonOut])
 @paginate(Page)
-def person_list(request, filters: Query[PersonFilters]):
+def person_list(request, filters: Query[EmergencyPersonFilters]):
     f = filters.dict()
     qs = _people(request.auth)
     if f["region"]:
@@ -509,8 +510,8 @@ def person_list(request, filters: Query[PersonFilters]):
     return special.incomplete(qs) if f["incomplete"] else qs
 
 
-@router.post("/special-groups", response={201: PersonOut})
-def person_create(request, payload: PersonIn):
+@router.post("/special-groups", response={201: EmergencyPersonOut})
+def person_create(request, payload: EmergencyPersonIn):
     return Status(201, special.person_create(actor=request.auth, **payload.dict()))
 
 
@@ -523,25 +524,25 @@ def person_export(request):
     return response
 
 
-@router.post("/special-groups/import", response={201: ImportOut})
+@router.post("/special-groups/import", response={201: EmergencyImportOut})
 def person_import(request, file: File[UploadedFile]):
     """The template's XLSX (the export's columns, with full ID numbers): all rows or none."""
     _people(request.auth)
     return Status(201, {"added": special.import_register(actor=request.auth, data=file.read())})
 
 
-@router.get("/special-groups/{person_id}", response=PersonOut)
+@router.get("/special-groups/{person_id}", response=EmergencyPersonOut)
 def person_detail(request, person_id: int):
     return get_for_user(_people(request.auth), request.auth, pk=person_id)
 
 
-@router.patch("/special-groups/{person_id}", response=PersonOut)
-def person_patch(request, person_id: int, payload: PersonPatch):
+@router.patch("/special-groups/{person_id}", response=EmergencyPersonOut)
+def person_patch(request, person_id: int, payload: EmergencyPersonPatch):
     person = get_for_user(_people(request.auth), request.auth, pk=person_id)
     return special.person_update(actor=request.auth, person=person, changes=payload.dict(exclude_unset=True))
 
 
-@router.post("/special-groups/{person_id}/actions/reveal", response=RevealOut)
+@router.post("/special-groups/{person_id}/actions/reveal", response=EmergencyRevealOut)
 def person_reveal(request, person_id: int):
     """The full ID number: the bureau and the person's street only; every reveal audited."""
     person = get_for_user(_people(request.auth), request.auth, pk=person_id)

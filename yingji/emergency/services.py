@@ -37,6 +37,7 @@ from yingji.regions.models import Region
 from yingji.regions.scoping import Jurisdiction
 
 MAX_COUNT = 10_000_000
+MAX_ID = 2**63 - 1
 
 
 class Errors(dict):
@@ -269,7 +270,7 @@ def _add_measures(response, level: str) -> None:
 
 
 def _events(errors: Errors, actor, event_ids) -> list[Event]:
-    ids = [i for i in event_ids or [] if isinstance(i, int)]
+    ids = [i for i in event_ids or [] if isinstance(i, int) and 0 < i <= MAX_ID]
     events = list(Event.objects.for_user(actor).filter(pk__in=ids))
     if len(events) != len(set(ids)):
         errors.add("event_ids", _("No such event in your jurisdiction."))
@@ -348,7 +349,8 @@ def response_end(*, actor, response, at=None, note=""):
 @transaction.atomic
 def response_tick(*, actor, response, measure_id):
     permissions.require(permissions.can_write_responses, actor)
-    measure = response.measures.filter(pk=measure_id).first() if isinstance(measure_id, int) else None
+    valid = isinstance(measure_id, int) and 0 < measure_id <= MAX_ID
+    measure = response.measures.filter(pk=measure_id).first() if valid else None
     if measure is None:
         raise ApplicationError(
             _("No such measure in this response."),
@@ -378,10 +380,8 @@ def _shelter(errors: Errors, actor, value) -> Shelter | None:
     if value in (None, ""):
         return None
     qs = Shelter.objects.for_user(actor)
-    if isinstance(value, int) or (
-        isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 18
-    ):
-        found = qs.filter(pk=int(value)).first()
+    if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
+        found = qs.filter(pk=int(value)).first() if 0 < int(value) <= MAX_ID else None
     else:
         found = qs.filter(name=str(value).strip()[:100]).order_by("pk").first()
     if found is None:
@@ -410,9 +410,8 @@ def evacuation_create(*, actor, region_code, date, people, special_group_people=
     if evacuation.special_group_people > evacuation.people:
         errors.add("special_group_people", _("Cannot be more than the people moved."))
     if event_id is not None:
-        evacuation.event = (
-            Event.objects.for_user(actor).filter(pk=event_id).first() if isinstance(event_id, int) else None
-        )
+        valid = isinstance(event_id, int) and 0 < event_id <= MAX_ID
+        evacuation.event = Event.objects.for_user(actor).filter(pk=event_id).first() if valid else None
         if evacuation.event is None:
             errors.add("event_id", _("No such event in your jurisdiction."))
     errors.raise_if_any()
