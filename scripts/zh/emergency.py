@@ -240,4 +240,5 @@ ZH = {
     "Started at (empty: now)": "启动时间（不填为现在）",
     "Reason": "启动原因",
     "Start": "启动",
+    "Total": "合计",
 }

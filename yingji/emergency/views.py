@@ -3,6 +3,8 @@ events with their reports timeline, responses with their level history and check
 evacuations, the special-groups register (masked; reveal for those allowed) and shelters.
 Every write goes through services (or special) as the API's does."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -35,6 +37,25 @@ from yingji.regions.scoping import get_for_user
 def _staff(request):
     if not permissions.can_read(request.user):
         raise PermissionDenied
+
+
+def _day(value):
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _window(request, qs, field: str):
+    """The list inside ?from=…&to=… (the stats catalog's links), dates that do not parse ignored."""
+    if start := _day(request.GET.get("from", "")):
+        qs = qs.filter(**{f"{field}__gte": start})
+    if end := _day(request.GET.get("to", "")):
+        qs = qs.filter(**{f"{field}__lte": end})
+    region = request.GET.get("region", "")
+    if region.isdigit() and len(region) <= 12:
+        qs = qs.in_region(region)
+    return qs
 
 
 def _int(value):
@@ -92,6 +113,7 @@ def event_list(request):
         .select_related("region")
         .annotate(late=Count("reports", filter=Q(reports__late=True)))
     )
+    events = _window(request, events, "occurred_at__date")
     if (kind := request.GET.get("type")) in EventType.values:
         events = events.filter(type=kind)
     page, query = page_of(request, events)
@@ -144,7 +166,10 @@ def response_list(request):
             return redirect("emergency:response", response.pk)
         except ApplicationError as e:
             errors = e.errors
-    page, query = page_of(request, Response.objects.for_user(request.user).select_related("region"))
+    responses = _window(
+        request, Response.objects.for_user(request.user).select_related("region"), "started_at__date"
+    )
+    page, query = page_of(request, responses)
     return render(request, "emergency/responses.html", {
         "page": page, "query": query, "types": ResponseType.choices, "levels": ResponseLevel.choices,
         "errors": errors, "values": values, "regions": region_options(request.user) or [],
@@ -201,11 +226,17 @@ def evacuation_list(request):
         except ApplicationError as e:
             errors = e.errors
     evacuations = Evacuation.objects.for_user(request.user).select_related("region", "shelter", "event")
+    this_year = evacuations.filter(date__year=timezone.localdate().year)
+    by_street = this_year.values("region_id", "region__name").annotate(
+        p=Sum("people"), s=Sum("special_group_people")
+    )
+    evacuations = _window(request, evacuations, "date")
     page, query = page_of(request, evacuations)
     streets = [(c, n) for c, n in (region_options(request.user) or []) if len(c) >= 9]
     return render(request, "emergency/evacuations.html", {
         "page": page, "query": query, "errors": errors, "values": values, "streets": streets,
-        "totals": evacuations.filter(date__year=timezone.localdate().year).aggregate(p=Sum("people"), s=Sum("special_group_people")),
+        "by_street": by_street.order_by("region_id"),
+        "totals": this_year.aggregate(p=Sum("people"), s=Sum("special_group_people")),
         "shelters": Shelter.objects.for_user(request.user), "events": Event.objects.for_user(request.user)[:50],
         "today": timezone.localdate().isoformat(), "can_write": permissions.can_write_evacuations(request.user),
     })  # fmt: skip
@@ -252,6 +283,7 @@ def special_list(request, revealed=None):
         except ApplicationError as e:
             errors = e.errors
     people = SpecialPerson.objects.for_user(request.user).select_related("region", "shelter")
+    people = _window(request, people, "registered_on")
     if request.GET.get("incomplete") == "true":
         people = special.incomplete(people)
     page, query = page_of(request, people)

@@ -80,3 +80,13 @@ def test_the_evacuation_form(street, client):
         ).status_code
         == 200
     )
+
+
+def test_the_list_behind_the_indicator_and_the_street_totals(street, other_street, bureau, client, call):
+    call(street, "post", "/api/v1/evacuations", BODY)
+    call(other_street, "post", "/api/v1/evacuations", BODY | {"region_code": WENYILU, "people": 25, "special_group_people": 2, "date": "2026-07-01"})  # fmt: skip
+    client.force_login(bureau)
+    page = client.get("/emergency/evacuations/?from=2026-07-01&to=2026-07-31")
+    assert [v.people for v in page.context["page"]] == [25]
+    assert {r["region_id"]: r["p"] for r in page.context["by_street"]} == {DONGAN: 40, WENYILU: 25}
+    assert [v.people for v in client.get(f"/emergency/evacuations/?region={DONGAN}").context["page"]] == [40]

@@ -172,3 +172,28 @@ def test_import_refuses_what_is_not_the_template(street, api):
     assert (
         client.post("/api/v1/special-groups/import", {"file": io.BytesIO(out.getvalue())}).status_code == 400
     )
+
+
+def test_details_outside_the_street_are_404_and_roles_without_the_register_403(
+    person, other_street, outsider, department, call
+):
+    for user in (other_street, outsider):
+        assert call(user, "get", f"/api/v1/special-groups/{person.pk}")[0] == 404
+        assert call(user, "patch", f"/api/v1/special-groups/{person.pk}", {"route": "x"})[0] == 404
+    assert call(department, "get", f"/api/v1/special-groups/{person.pk}")[0] == 403
+    assert call(department, "get", "/api/v1/special-groups/export")[0] == 403
+
+
+def test_an_update_is_audited_masked(person, street, call):
+    status, data = call(
+        street,
+        "patch",
+        f"/api/v1/special-groups/{person.pk}",
+        {"contact": "", "id_number": "430102196001019876"},
+    )
+    assert (
+        status == 200 and data["missing_items"] == ["contact"] and data["id_number"] == "4301**********9876"
+    )
+    entry = AuditEntry.objects.get(object_type="emergency.specialperson", action="update")
+    assert (entry.before["id_number"], entry.after["id_number"]) == (MASKED, "4301**********9876")
+    assert "430102196001019876" not in str(entry.after) + str(entry.before)
