@@ -9,7 +9,7 @@ from yingji.reports.problems import ProblemFinder, register_problem_finder
 
 WORDING = (
     "组建县乡村三级应急抢险队伍{{ teams.count }}支{{ teams.members }}人，"
-    "完成{{ officers.covered }}个乡镇（街道）灾害信息员A、B角设置；"
+    "{% if officers.covered %}完成{{ officers.covered }}个乡镇（街道）灾害信息员A、B角设置；{% endif %}"
     "修订完善各类应急预案{{ plans.filed }}部，开展应急演练{{ drills.count }}次、{{ drills.participants }}余人参加。"
 )
 THREE_LEVELS = ("county", "township", "village")
