@@ -1,11 +1,9 @@
 """The emergency module's business rules: every door (API, pages, demo aside) writes through
 these, each change audited in the same transaction."""
 
-import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_action, audit_created, audit_updated, snapshot
@@ -13,100 +11,28 @@ from yingji.core import dates
 from yingji.core.errors import ApplicationError, Conflict
 from yingji.emergency import deadlines, permissions
 from yingji.emergency.choices import (
-    RANK,
-    ChangeKind,
     EventStatus,
     EventType,
     ReportChannel,
     ReportKind,
-    ResponseLevel,
-    ResponseStatus,
-    ResponseType,
 )
-from yingji.emergency.measures import higher, measures_for
+from yingji.emergency.inputs import (  # noqa: F401
+    MAX_COUNT,
+    MAX_ID,
+    Errors,
+    _choice,
+    _shelter,
+    count,
+    moment,
+    region_in,
+    text,
+)
 from yingji.emergency.models import (
     Evacuation,
     Event,
     EventReport,
-    Response,
-    ResponseChange,
-    ResponseMeasure,
     Shelter,
 )
-from yingji.regions.models import Region
-from yingji.regions.scoping import Jurisdiction
-
-MAX_COUNT = 10_000_000
-MAX_ID = 2**63 - 1
-
-
-class Errors(dict):
-    def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(message)
-
-    def raise_if_any(self) -> None:
-        if self:
-            raise ApplicationError(next(iter(self.values()))[0], errors=dict(self))
-
-
-def text(errors: Errors, field: str, value, *, required=False, max_length=None) -> str:
-    value = "" if value is None else str(value).strip()
-    if "\x00" in value:
-        errors.add(field, _("Text cannot contain NUL characters."))
-    elif required and not value:
-        errors.add(field, _("This field is required."))
-    elif max_length and len(value) > max_length:
-        errors.add(field, _("At most %(n)d characters.") % {"n": max_length})
-    return value
-
-
-def region_in(errors: Errors, user, code, field: str = "region_code", *, street=False) -> Region | None:
-    code = str(code or "").strip()
-    region = Region.objects.filter(code=code).first() if code.isdigit() and len(code) <= 12 else None
-    if region is None:
-        errors.add(field, _("Unknown region code %(code)s.") % {"code": code[:12]})
-    elif street and len(code) < 9:
-        errors.add(field, _("Choose a street (or a community in it)."))
-    elif not Jurisdiction.of(user).contains_region(code):
-        errors.add(field, _("This region is not in your jurisdiction."))
-    else:
-        return region
-    return None
-
-
-def count(errors: Errors, field: str, value) -> int:
-    try:
-        number = int(value if value not in (None, "") else 0)
-    except (TypeError, ValueError):
-        errors.add(field, _("Enter a whole number."))
-        return 0
-    if not 0 <= number <= MAX_COUNT:
-        errors.add(field, _("Enter a number from 0 to %(n)d.") % {"n": MAX_COUNT})
-    return number
-
-
-def moment(errors: Errors, field: str, value, *, default_now=True) -> datetime.datetime | None:
-    if value in (None, ""):
-        return timezone.now() if default_now else None
-    if isinstance(value, str):
-        try:
-            value = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            errors.add(field, _("Enter a time as YYYY-MM-DDTHH:MM."))
-            return None
-    if timezone.is_naive(value):  # without an offset: Beijing time
-        value = timezone.make_aware(value)
-    if problem := dates.past_time_problem(value):
-        errors.add(field, problem)
-        return None
-    return value
-
-
-def _choice(errors: Errors, field: str, value, choices) -> str:
-    if value not in choices.values:
-        errors.add(field, _("Choose one of: %(values)s.") % {"values": ", ".join(choices.values)})
-    return value
-
 
 # --- shelters -------------------------------------------------------------------------------
 
@@ -259,134 +185,7 @@ def report_add(*, actor, event, kind, channel, made_at=None, content=""):
     return report
 
 
-# --- responses ------------------------------------------------------------------------------
-
-
-def _add_measures(response, level: str) -> None:
-    ResponseMeasure.objects.bulk_create(
-        ResponseMeasure(response=response, level=level, position=i, text=t)
-        for i, t in enumerate(measures_for(response, level))
-    )
-
-
-def _events(errors: Errors, actor, event_ids) -> list[Event]:
-    ids = [i for i in event_ids or [] if isinstance(i, int) and 0 < i <= MAX_ID]
-    events = list(Event.objects.for_user(actor).filter(pk__in=ids))
-    if len(events) != len(set(ids)):
-        errors.add("event_ids", _("No such event in your jurisdiction."))
-    return events
-
-
-@transaction.atomic
-def response_start(*, actor, type, level, region_code, started_at=None, reason="", event_ids=()):
-    permissions.require(permissions.can_write_responses, actor)
-    errors = Errors()
-    response = Response(
-        type=_choice(errors, "type", type, ResponseType),
-        level=_choice(errors, "level", level, ResponseLevel),
-        region=region_in(errors, actor, region_code),
-        started_at=moment(errors, "started_at", started_at),
-        reason=text(errors, "reason", reason, max_length=5000),
-        created_by=actor,
-    )
-    events = _events(errors, actor, event_ids)
-    errors.raise_if_any()
-    if Response.objects.filter(type=type, region=response.region, status=ResponseStatus.ACTIVE).exists():
-        raise Conflict(_("A response of this type is in force in this region: change its level instead."))
-    response.save()
-    response.events.set(events)
-    ResponseChange.objects.create(response=response, kind=ChangeKind.START, to_level=level, at=response.started_at, by=actor, note=response.reason)  # fmt: skip
-    _add_measures(response, level)
-    audit_created(actor=actor, obj=response)
-    return response
-
-
-@transaction.atomic
-def response_change_level(*, actor, response, level, at=None, note=""):
-    """升级 or 降级: the new level's measures join the checklist; the history keeps who and when."""
-    permissions.require(permissions.can_write_responses, actor)
-    errors = Errors()
-    _choice(errors, "level", level, ResponseLevel)
-    when = moment(errors, "at", at)
-    note = text(errors, "note", note, max_length=2000)
-    if when and when < response.started_at:
-        errors.add("at", _("A change cannot come before the response started."))
-    errors.raise_if_any()
-    if response.status == ResponseStatus.ENDED:
-        raise Conflict(_("The response has ended."))
-    if level == response.level:
-        raise Conflict(_("The response is at this level already."))
-    before = snapshot(response)
-    kind = ChangeKind.RAISE if higher(level, response.level) else ChangeKind.LOWER
-    ResponseChange.objects.create(response=response, kind=kind, from_level=response.level, to_level=level, at=when, by=actor, note=note)  # fmt: skip
-    response.level = level
-    response.save()
-    if not response.measures.filter(level=level).exists():
-        _add_measures(response, level)
-    audit_action(actor=actor, obj=response, action=f"response.{kind}", before=before)
-    return response
-
-
-@transaction.atomic
-def response_end(*, actor, response, at=None, note=""):
-    permissions.require(permissions.can_write_responses, actor)
-    errors = Errors()
-    when = moment(errors, "at", at)
-    note = text(errors, "note", note, max_length=2000)
-    if when and when < response.started_at:
-        errors.add("at", _("A response cannot end before it started."))
-    errors.raise_if_any()
-    if response.status == ResponseStatus.ENDED:
-        raise Conflict(_("The response has ended already."))
-    before = snapshot(response)
-    response.status, response.ended_at = ResponseStatus.ENDED, when
-    response.save()
-    ResponseChange.objects.create(response=response, kind=ChangeKind.END, from_level=response.level, at=when, by=actor, note=note)  # fmt: skip
-    audit_action(actor=actor, obj=response, action="response.end", before=before)
-    return response
-
-
-@transaction.atomic
-def response_tick(*, actor, response, measure_id):
-    permissions.require(permissions.can_write_responses, actor)
-    valid = isinstance(measure_id, int) and 0 < measure_id <= MAX_ID
-    measure = response.measures.filter(pk=measure_id).first() if valid else None
-    if measure is None:
-        raise ApplicationError(
-            _("No such measure in this response."),
-            errors={"measure_id": [_("No such measure in this response.")]},
-        )
-    if response.status == ResponseStatus.ENDED:
-        raise Conflict(_("The response has ended."))
-    if measure.ticked_at:
-        raise Conflict(_("This measure is ticked already."))
-    before = snapshot(response)
-    measure.ticked_at, measure.ticked_by = timezone.now(), actor
-    measure.save()
-    audit_action(actor=actor, obj=response, action="response.tick", before=before, extra={"measure": measure.pk, "text": measure.text})  # fmt: skip
-    return response
-
-
-def activations(response) -> list[str]:
-    """The levels this response started at or was raised to (启动Ⅳ级、Ⅲ级 as reports count them)."""
-    return [c.to_level for c in response.changes.all() if c.kind in (ChangeKind.START, ChangeKind.RAISE)]
-
-
 # --- evacuations ----------------------------------------------------------------------------
-
-
-def _shelter(errors: Errors, actor, value) -> Shelter | None:
-    """A shelter by id, or by its exact name, among the shelters the user can see."""
-    if value in (None, ""):
-        return None
-    qs = Shelter.objects.for_user(actor)
-    if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-        found = qs.filter(pk=int(value)).first() if 0 < int(value) <= MAX_ID else None
-    else:
-        found = qs.filter(name=str(value).strip()[:100]).order_by("pk").first()
-    if found is None:
-        errors.add("shelter", _("No such shelter in your jurisdiction."))
-    return found
 
 
 @transaction.atomic
@@ -432,6 +231,3 @@ def evacuation_return(*, actor, evacuation, returned_on=None):
     evacuation.save()
     audit_action(actor=actor, obj=evacuation, action="evacuation.return", before=before)
     return evacuation
-
-
-LEVEL_ORDER = sorted(ResponseLevel.values, key=lambda v: -RANK[v])  # Ⅳ, Ⅲ, Ⅱ, Ⅰ

@@ -19,8 +19,8 @@ from yingji.core.errors import ApplicationError
 from yingji.core.exports import unguard, xlsx_stream
 from yingji.emergency import permissions
 from yingji.emergency.choices import RiskArea, SpecialCategory
+from yingji.emergency.inputs import Errors, _shelter, region_in, text
 from yingji.emergency.models import Shelter, SpecialPerson
-from yingji.emergency.services import Errors, _shelter, region_in, text
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 FLOOD_SEASON_START = (4, 1)  # 汛期 in Hunan: 4月1日 to 9月30日 (chosen; the check runs before it)

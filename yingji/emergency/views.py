@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from yingji.accidents.forms import region_options
 from yingji.core.errors import ApplicationError
 from yingji.core.pagination import page_of
-from yingji.emergency import permissions, services, special
+from yingji.emergency import permissions, responses, services, special
 from yingji.emergency.choices import (  # fmt: skip
     EventType,
     ReportChannel,
@@ -159,17 +159,17 @@ def response_list(request):
     if request.method == "POST":
         values = request.POST.dict()
         try:
-            response = services.response_start(actor=request.user, type=values.get("type"), level=values.get("level"),
+            response = responses.response_start(actor=request.user, type=values.get("type"), level=values.get("level"),
                                                 region_code=values.get("region_code"),
                                                 started_at=values.get("started_at"), reason=values.get("reason"),
                                                 event_ids=[i for i in map(_int, request.POST.getlist("event_ids")) if i])  # fmt: skip
             return redirect("emergency:response", response.pk)
         except ApplicationError as e:
             errors = e.errors
-    responses = _window(
+    listed = _window(
         request, Response.objects.for_user(request.user).select_related("region"), "started_at__date"
     )
-    page, query = page_of(request, responses)
+    page, query = page_of(request, listed)
     return render(request, "emergency/responses.html", {
         "page": page, "query": query, "types": ResponseType.choices, "levels": ResponseLevel.choices,
         "errors": errors, "values": values, "regions": region_options(request.user) or [],
@@ -188,12 +188,12 @@ def response_detail(request, pk):
         do = request.POST.get("do")
         try:
             if do == "change_level":
-                services.response_change_level(actor=request.user, response=response, level=request.POST.get("level"),
+                responses.response_change_level(actor=request.user, response=response, level=request.POST.get("level"),
                                                at=request.POST.get("at"), note=request.POST.get("note", ""))  # fmt: skip
             elif do == "end":
-                services.response_end(actor=request.user, response=response, at=request.POST.get("at"))
+                responses.response_end(actor=request.user, response=response, at=request.POST.get("at"))
             elif do == "tick":
-                services.response_tick(actor=request.user, response=response, measure_id=_int(request.POST.get("measure_id")))  # fmt: skip
+                responses.response_tick(actor=request.user, response=response, measure_id=_int(request.POST.get("measure_id")))  # fmt: skip
             return redirect("emergency:response", response.pk)
         except ApplicationError as e:
             errors = e.errors

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from yingji.accidents.tests.factories import beijing
-from yingji.emergency import services, special
+from yingji.emergency import responses, services, special
 from yingji.emergency.tests.conftest import DISTRICT, DONGAN, WENYILU
 from yingji.stats.catalog import CATALOG, Query
 from yingji.stats.periods import period_of
@@ -32,14 +32,14 @@ def records(bureau, street, other_street, outsider, shelter):
     services.report_add(
         actor=bureau, event=slide, kind="first", channel="phone", made_at=beijing(2026, 7, 2, 8, 10)
     )
-    r1 = services.response_start(actor=bureau, type="flood", level="IV", region_code=DISTRICT, started_at=beijing(2026, 6, 20, 10, 0))  # fmt: skip
-    services.response_change_level(actor=bureau, response=r1, level="III", at=beijing(2026, 6, 21, 6, 0))
-    services.response_change_level(actor=bureau, response=r1, level="IV", at=beijing(2026, 6, 22, 6, 0))
-    services.response_end(actor=bureau, response=r1, at=beijing(2026, 6, 23, 6, 0))
-    services.response_start(actor=bureau, type="flood", level="IV", region_code=DISTRICT, started_at=beijing(2026, 7, 10, 10, 0))  # fmt: skip
-    services.response_start(actor=bureau, type="geological", level="IV", region_code=DISTRICT, started_at=beijing(2026, 7, 2, 10, 0))  # fmt: skip
-    old = services.response_start(actor=bureau, type="flood", level="IV", region_code=WENYILU, started_at=beijing(2025, 6, 1, 10, 0))  # fmt: skip
-    services.response_end(actor=bureau, response=old, at=beijing(2025, 6, 2, 10, 0))
+    r1 = responses.response_start(actor=bureau, type="flood", level="IV", region_code=DISTRICT, started_at=beijing(2026, 6, 20, 10, 0))  # fmt: skip
+    responses.response_change_level(actor=bureau, response=r1, level="III", at=beijing(2026, 6, 21, 6, 0))
+    responses.response_change_level(actor=bureau, response=r1, level="IV", at=beijing(2026, 6, 22, 6, 0))
+    responses.response_end(actor=bureau, response=r1, at=beijing(2026, 6, 23, 6, 0))
+    responses.response_start(actor=bureau, type="flood", level="IV", region_code=DISTRICT, started_at=beijing(2026, 7, 10, 10, 0))  # fmt: skip
+    responses.response_start(actor=bureau, type="geological", level="IV", region_code=DISTRICT, started_at=beijing(2026, 7, 2, 10, 0))  # fmt: skip
+    old = responses.response_start(actor=bureau, type="flood", level="IV", region_code=WENYILU, started_at=beijing(2025, 6, 1, 10, 0))  # fmt: skip
+    responses.response_end(actor=bureau, response=old, at=beijing(2025, 6, 2, 10, 0))
     services.evacuation_create(actor=street, region_code=DONGAN, date="2026-06-20", people=40, special_group_people=6, event_id=flood.pk)  # fmt: skip
     services.evacuation_create(actor=other_street, region_code=WENYILU, date="2026-07-02", people=25, special_group_people=2)  # fmt: skip
     services.evacuation_create(actor=bureau, region_code=DONGAN, date="2025-07-01", people=100)

@@ -100,7 +100,7 @@ def test_who_may_start_and_who_sees(street, other_street, outsider, inspector, l
 
 
 def test_the_plans_measures_are_used_when_preparedness_has_them(duty, monkeypatch):
-    from yingji.emergency import measures, services
+    from yingji.emergency import measures, responses
 
     monkeypatch.setattr(
         measures,
@@ -113,14 +113,14 @@ def test_the_plans_measures_are_used_when_preparedness_has_them(duty, monkeypatc
         pytest.skip("no Plan model yet")
     if not hasattr(Plan, "measures_for"):
         pytest.skip("Plan.measures_for not there yet")
-    response = services.response_start(actor=duty, type="flood", level="IV", region_code=DISTRICT)
+    response = responses.response_start(actor=duty, type="flood", level="IV", region_code=DISTRICT)
     assert [m.text for m in response.measures.all()] == ["预案措施IV"]
 
 
 def test_the_response_page_raises_the_level(duty, client):
-    from yingji.emergency import services
+    from yingji.emergency import responses
 
-    response = services.response_start(actor=duty, type="flood", level="IV", region_code=DISTRICT)
+    response = responses.response_start(actor=duty, type="flood", level="IV", region_code=DISTRICT)
     client.force_login(duty)
     page = client.post(
         f"/emergency/responses/{response.pk}/", {"do": "change_level", "level": "III"}, follow=True
@@ -128,3 +128,20 @@ def test_the_response_page_raises_the_level(duty, client):
     assert "Ⅲ" in page.content.decode()
     response.refresh_from_db()
     assert response.level == "III"
+
+
+def test_the_start_form_and_a_refusal_shown_on_the_page(duty, street, client):
+    client.force_login(duty)
+    page = client.post(
+        "/emergency/responses/", {"type": "flood", "level": "IV", "region_code": DISTRICT, "reason": "强降雨"}
+    )
+    assert page.status_code == 302
+    again = client.post("/emergency/responses/", {"type": "flood", "level": "IV", "region_code": DISTRICT})
+    assert again.status_code == 200 and 'data-testid="errors"' in again.content.decode()
+    client.force_login(street)
+    assert (
+        client.post(
+            "/emergency/responses/", {"type": "flood", "level": "IV", "region_code": "430102015"}
+        ).status_code
+        == 403
+    )
