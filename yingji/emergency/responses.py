@@ -14,6 +14,11 @@ from yingji.emergency.measures import higher, measures_for
 from yingji.emergency.models import Event, Response, ResponseChange, ResponseMeasure
 
 
+def _locked(response) -> Response:
+    """The response re-read under a row lock: two officers raising it at once do not both pass."""
+    return Response.objects.select_for_update().get(pk=response.pk)
+
+
 def _add_measures(response, level: str) -> None:
     ResponseMeasure.objects.bulk_create(
         ResponseMeasure(response=response, level=level, position=i, text=t)
@@ -57,6 +62,7 @@ def response_start(*, actor, type, level, region_code, started_at=None, reason="
 def response_change_level(*, actor, response, level, at=None, note=""):
     """升级 or 降级: the new level's measures join the checklist; the history keeps who and when."""
     permissions.require(permissions.can_write_responses, actor)
+    response = _locked(response)
     errors = Errors()
     _choice(errors, "level", level, ResponseLevel)
     when = moment(errors, "at", at)
@@ -82,6 +88,7 @@ def response_change_level(*, actor, response, level, at=None, note=""):
 @transaction.atomic
 def response_end(*, actor, response, at=None, note=""):
     permissions.require(permissions.can_write_responses, actor)
+    response = _locked(response)
     errors = Errors()
     when = moment(errors, "at", at)
     note = text(errors, "note", note, max_length=2000)
@@ -101,6 +108,7 @@ def response_end(*, actor, response, at=None, note=""):
 @transaction.atomic
 def response_tick(*, actor, response, measure_id):
     permissions.require(permissions.can_write_responses, actor)
+    response = _locked(response)
     valid = isinstance(measure_id, int) and 0 < measure_id <= MAX_ID
     measure = response.measures.filter(pk=measure_id).first() if valid else None
     if measure is None:

@@ -140,6 +140,7 @@ def event_update(*, actor, event, changes: dict):
 @transaction.atomic
 def event_close(*, actor, event, closed_at=None):
     permissions.require(permissions.can_write_events, actor)
+    event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status == EventStatus.CLOSED:
         raise Conflict(_("The event is closed already."))
     errors = Errors()
@@ -158,6 +159,7 @@ def event_close(*, actor, event, closed_at=None):
 def report_add(*, actor, event, kind, channel, made_at=None, content=""):
     """Record a 首报, 续报 or 终报; its deadline and whether it was late come from the rules."""
     permissions.require(permissions.can_write_events, actor)
+    event = Event.objects.select_for_update().get(pk=event.pk)
     errors = Errors()
     _choice(errors, "kind", kind, ReportKind)
     _choice(errors, "channel", channel, ReportChannel)
@@ -223,6 +225,7 @@ def evacuation_create(*, actor, region_code, date, people, special_group_people=
 def evacuation_return(*, actor, evacuation, returned_on=None):
     """返回: the people went home."""
     permissions.require(permissions.can_write_evacuations, actor)
+    evacuation = Evacuation.objects.select_for_update().get(pk=evacuation.pk)
     if evacuation.returned_on:
         raise Conflict(_("The return is recorded already."))
     day = dates.past_date(returned_on, "returned_on", not_before=evacuation.date, name=_("evacuation date")) or dates.today()  # fmt: skip

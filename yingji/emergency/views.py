@@ -112,6 +112,7 @@ def event_list(request):
         Event.objects.for_user(request.user)
         .select_related("region")
         .annotate(late=Count("reports", filter=Q(reports__late=True)))
+        .order_by("-occurred_at", "-id")
     )
     events = _window(request, events, "occurred_at__date")
     if (kind := request.GET.get("type")) in EventType.values:

@@ -126,3 +126,30 @@ def test_the_event_page_shows_the_reports_timeline(duty, client):
     client.force_login(duty)
     page = client.get(f"/emergency/events/{event.pk}/").content.decode()
     assert "东岸内涝" in page and 'data-testid="late-report"' in page
+
+
+@pytest.mark.parametrize("role", ["bureau", "street", "inspector", "leader", "duty", "department", "admin"])
+def test_every_page_opens_for_every_staff_role(request, role, bureau, shelter, client):
+    from yingji.emergency import responses, special
+
+    event = services.event_create(actor=bureau, type="flood", title="东岸内涝", place="东岸路", region_code=DONGAN, occurred_at=beijing(2026, 6, 20, 8, 0))  # fmt: skip
+    response = responses.response_start(actor=bureau, type="flood", level="IV", region_code=DONGAN)
+    special.person_create(actor=bureau, region_code=DONGAN, name="王奶奶", category="sick", risk_area="low_lying", id_number="430102195001011234")  # fmt: skip
+    services.evacuation_create(
+        actor=bureau, region_code=DONGAN, date="2026-06-20", people=5, shelter=shelter.pk
+    )
+    client.force_login(request.getfixturevalue(role))
+    pages = ["/emergency/", "/emergency/events/", f"/emergency/events/{event.pk}/", "/emergency/responses/",
+             f"/emergency/responses/{response.pk}/", "/emergency/evacuations/", "/emergency/shelters/"]  # fmt: skip
+    for path in pages:
+        assert client.get(path).status_code == 200, path
+    register = client.get("/emergency/special-groups/")
+    assert register.status_code == (403 if role == "department" else 200)
+    if register.status_code == 200:
+        assert "430102195001011234" not in register.content.decode()
+
+
+def test_enterprises_have_no_emergency_pages(enterprise_user, client):
+    client.force_login(enterprise_user)
+    assert client.get("/emergency/").status_code == 403
+    assert client.get("/emergency/events/").status_code == 403
