@@ -1,6 +1,6 @@
 """Three flood seasons of 芙蓉区: two shelters a street, two or three events each June–July with
 their 首报 (a few written ones late), one or two flood-control responses a year (Ⅳ, some raised
-to Ⅲ, then lowered and ended, the checklist mostly ticked), evacuations by street with their
+to Ⅲ, then lowered and ended, the checklist — the district plan's measures when preparedness has the plan — mostly ticked), evacuations by street with their
 return, and a special-groups register of about 200 people (a few without all of the 四个一).
 In bulk, deterministic from ctx.rng("emergency")."""
 
@@ -11,7 +11,7 @@ from django.utils import timezone
 from yingji.accounts.models import User
 from yingji.core import demo
 from yingji.emergency.choices import ChangeKind, EventStatus, ReportChannel, ReportKind, ResponseStatus
-from yingji.emergency.measures import default_measures
+from yingji.emergency.measures import measures_for
 from yingji.emergency.models import (
     Evacuation,
     Event,
@@ -41,7 +41,7 @@ def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
-@demo.generator("emergency", after=["accounts", "accidents"])
+@demo.generator("emergency", after=["accounts", "accidents", "preparedness"])
 def emergency(ctx: demo.DemoContext) -> None:
     rng = ctx.rng("emergency")
     streets = ctx.shared.get("streets") or []
@@ -138,7 +138,7 @@ def _responses(ctx, rng, events, bureau, duty) -> None:
             ResponseChange(response=response, kind=ChangeKind.END, from_level="IV", at=end, by=bureau)
         )
         for level in levels:
-            for n, text in enumerate(default_measures("flood", level)):
+            for n, text in enumerate(measures_for(response, level)):
                 ticked = rng.random() < 0.85
                 measures.append(ResponseMeasure(response=response, level=level, position=n, text=text,
                                                 ticked_at=start + datetime.timedelta(hours=n + 1) if ticked else None,

@@ -69,6 +69,8 @@ def _plan(Plan, response):
         qs = qs.filter(type=response.type)
     if "region" in field_names:
         qs = qs.filter(region__code__in=_ancestors(response.region_id))
+    if "approved_on" in field_names:
+        return qs.order_by("-approved_on", "-pk").first()
     return qs.order_by("-pk").first()
 
 

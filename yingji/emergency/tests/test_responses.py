@@ -99,22 +99,25 @@ def test_who_may_start_and_who_sees(street, other_street, outsider, inspector, l
     assert _act(call, street, response, "end")[0] == 404
 
 
-def test_the_plans_measures_are_used_when_preparedness_has_them(duty, monkeypatch):
-    from yingji.emergency import measures, responses
+def test_the_plans_measures_are_used_when_preparedness_has_them(duty):
+    """The district's flood plan (preparedness) gives the checklist; a type without a plan gets the
+    shipped defaults."""
+    import datetime
 
-    monkeypatch.setattr(
-        measures,
-        "_plan",
-        lambda Plan, response: type("P", (), {"measures_for": lambda self, level: [f"预案措施{level}"]})(),
-    )
-    try:
-        from yingji.preparedness.models import Plan  # noqa: F401
-    except ImportError:
-        pytest.skip("no Plan model yet")
-    if not hasattr(Plan, "measures_for"):
-        pytest.skip("Plan.measures_for not there yet")
-    response = responses.response_start(actor=duty, type="flood", level="IV", region_code=DISTRICT)
-    assert [m.text for m in response.measures.all()] == ["预案措施IV"]
+    plans = pytest.importorskip("yingji.preparedness.models")
+    from yingji.emergency import responses
+
+    level = plans.Plan._meta.get_field("level").choices[0][0]
+    plans.Plan.objects.create(
+        title="芙蓉区防汛应急预案", level=level, type="flood", region_id=DISTRICT, approved_on=datetime.date(2025, 3, 1),
+        review_due=datetime.date(2028, 3, 1), measures={"IV": ["区防指办公室加强值守", "街道巡查"], "III": ["指挥长坐镇"]},
+    )  # fmt: skip
+    flood = responses.response_start(actor=duty, type="flood", level="IV", region_code=DISTRICT)
+    assert [m.text for m in flood.measures.all()] == ["区防指办公室加强值守", "街道巡查"]
+    responses.response_change_level(actor=duty, response=flood, level="III")
+    assert [m.text for m in flood.measures.filter(level="III")] == ["指挥长坐镇"]
+    fire = responses.response_start(actor=duty, type="forest_fire", level="IV", region_code=DISTRICT)
+    assert [m.text for m in fire.measures.all()] == default_measures("forest_fire", "IV")
 
 
 def test_the_response_page_raises_the_level(duty, client):
