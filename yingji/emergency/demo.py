@@ -1,7 +1,8 @@
 """Three flood seasons of 芙蓉区: two shelters a street, two or three events each June–July with
 their 首报 (a few written ones late), one or two flood-control responses a year (Ⅳ, some raised
-to Ⅲ, then lowered and ended, the checklist — the district plan's measures when preparedness has the plan — mostly ticked), evacuations by street with their
-return, and a special-groups register of about 200 people (a few without all of the 四个一).
+to Ⅲ, then lowered and ended; the checklist, from the district plan when preparedness has one,
+mostly ticked), evacuations by street with their return, and a special-groups register of about
+200 people (a few without all of the 四个一).
 In bulk, deterministic from ctx.rng("emergency")."""
 
 import datetime

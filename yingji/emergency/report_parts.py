@@ -32,6 +32,7 @@ register_work_part(
         default=WORDING,
         numbers=_numbers,
         order=55,
+        heading="健全防灾减灾应急响应机制",
         title=_("Section 2, work done: emergency response"),
         labels={
             "emergency.flood_iv": _("flood-control responses started at level IV"),
