@@ -241,4 +241,5 @@ ZH = {
     "Reason": "启动原因",
     "Start": "启动",
     "Total": "合计",
+    "Update casualties and losses": "更新伤亡和损失",
 }

@@ -132,7 +132,10 @@ def event_detail(request, pk):
     errors = {}
     if request.method == "POST":
         try:
-            if request.POST.get("do") == "close":
+            if request.POST.get("do") == "update":
+                fields = ("dead", "missing", "injured", "losses", "summary")
+                services.event_update(actor=request.user, event=event, changes={k: request.POST[k] for k in fields if k in request.POST})  # fmt: skip
+            elif request.POST.get("do") == "close":
                 services.event_close(actor=request.user, event=event, closed_at=request.POST.get("closed_at"))
             else:
                 services.report_add(actor=request.user, event=event, kind=request.POST.get("kind"),

@@ -153,3 +153,14 @@ def test_enterprises_have_no_emergency_pages(enterprise_user, client):
     client.force_login(enterprise_user)
     assert client.get("/emergency/").status_code == 403
     assert client.get("/emergency/events/").status_code == 403
+
+
+def test_casualties_are_updated_until_the_event_closes(duty, street, call, client):
+    event = call(duty, "post", "/api/v1/events", FLOOD)[1]
+    status, data = call(duty, "patch", f"/api/v1/events/{event['id']}", {"dead": 1, "losses": "30"})
+    assert status == 200 and (data["dead"], data["losses"]) == (1, "30.00")
+    client.force_login(street)
+    client.post(f"/emergency/events/{event['id']}/", {"do": "update", "dead": "1", "missing": "0", "injured": "4", "losses": "30", "summary": "续报"})  # fmt: skip
+    assert call(duty, "get", f"/api/v1/events/{event['id']}")[1]["injured"] == 4
+    call(duty, "post", f"/api/v1/events/{event['id']}/actions/close", {})
+    assert call(duty, "patch", f"/api/v1/events/{event['id']}", {"dead": 2})[0] == 409
