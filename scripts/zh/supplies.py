@@ -48,7 +48,7 @@ ZH = {
     "Save": "保存",
     "Import": "导入",
     "File (.xlsx)": "文件（.xlsx）",
-    "Row": "第几行",
+    "Row": "行",
     "Columns: 储备库（点）, 物资名称, 数量, and optionally 到期日期 and 批次. Each row is recorded as a stock-in; nothing is recorded unless every row is good.": "列：储备库（点）、物资名称、数量，可选到期日期、批次。每行登记为一次入库；任一行有误则全部不导入。",
     "%(rows)s rows recorded, %(pieces)s pieces in.": "已登记%(rows)s行，入库%(pieces)s件（套）。",
     "Imported from a spreadsheet": "表格导入",
