@@ -11,12 +11,14 @@ class EmergencyConfig(AppConfig):
 
     def ready(self):
         from yingji.emergency import permissions, todo  # noqa: F401 (registers the to-do kinds)
+        from yingji.web.dashboard import register_card
         from yingji.web.navigation import NavItem, register_nav
         from yingji.web.permissions import register_action
 
         register_nav(
             NavItem(_("Emergency events and responses"), "emergency:list", permissions.STAFF, order=140)
         )
+        register_card("responses.count", "evacuations.people")
         register_action("emergency.write_events", permissions.can_write_events)
         register_action("emergency.write_responses", permissions.can_write_responses)
         register_action("emergency.write_evacuations", permissions.can_write_evacuations)
