@@ -32,7 +32,7 @@ def _id(value: int) -> int:
 # Teams -----------------------------------------------------------------------------------------
 
 
-class MemberOut(Schema):
+class TeamMemberOut(Schema):
     id: int
     name: str
     phone: str
@@ -40,7 +40,7 @@ class MemberOut(Schema):
     certificates: list[str]
 
 
-class MemberIn(Schema):
+class TeamMemberIn(Schema):
     name: str = Field(..., min_length=1, max_length=50)
     phone: str = Field(..., min_length=1, max_length=20)
     position: str = Field("", max_length=50)
@@ -64,7 +64,7 @@ class TeamOut(Schema):
 
 
 class TeamDetail(TeamOut):
-    members: list[MemberOut]
+    members: list[TeamMemberOut]
 
 
 class TeamIn(Schema):
@@ -91,7 +91,7 @@ class TeamPage(Schema):
     results: list[TeamOut]
 
 
-class ImportOut(Schema):
+class TeamImportOut(Schema):
     teams: int
     members: int
 
@@ -123,7 +123,7 @@ def team_create(request, payload: TeamIn):
     return Status(201, team_detail_out(selectors.team_get(user=request.auth, pk=team.pk)))
 
 
-@router.post("/teams/import", response={201: ImportOut})
+@router.post("/teams/import", response={201: TeamImportOut})
 def team_import_xlsx(request, file: File[UploadedFile]):
     """Teams and their members from XLSX (队伍名称, 级别, 所属区域, 姓名, 电话, 职务, 证书): all rows or
     none; every problem is answered with its row and column."""
@@ -141,13 +141,13 @@ def team_detail(request, team_id: int):
     return team_detail_out(selectors.team_get(user=request.auth, pk=_id(team_id)))
 
 
-@router.get("/teams/{team_id}/members", response=list[MemberOut])
+@router.get("/teams/{team_id}/members", response=list[TeamMemberOut])
 def member_list(request, team_id: int):
     return list(selectors.team_get(user=request.auth, pk=_id(team_id)).members.all())
 
 
-@router.post("/teams/{team_id}/members", response={201: MemberOut})
-def member_add(request, team_id: int, payload: MemberIn):
+@router.post("/teams/{team_id}/members", response={201: TeamMemberOut})
+def member_add(request, team_id: int, payload: TeamMemberIn):
     team = selectors.team_get(user=request.auth, pk=_id(team_id))
     return Status(201, services.member_add(actor=request.auth, team=team, values=payload.dict()))
 
@@ -227,7 +227,7 @@ def expert_patch(request, expert_id: int, payload: ExpertPatch):
 # Information officers --------------------------------------------------------------------------
 
 
-class OfficerOut(Schema):
+class InfoOfficerOut(Schema):
     id: int
     region_code: str
     region_name: str
@@ -237,7 +237,7 @@ class OfficerOut(Schema):
     position: str
 
 
-class CoverageRow(Schema):
+class InfoOfficerCoverageRow(Schema):
     region_code: str
     region_name: str
     level: str
@@ -246,18 +246,18 @@ class CoverageRow(Schema):
     covered: bool
 
 
-class CoverageOut(Schema):
+class InfoOfficerCoverage(Schema):
     covered: int
     uncovered: int
-    results: list[CoverageRow]
+    results: list[InfoOfficerCoverageRow]
 
 
-class RegionFilter(Schema):
+class InfoOfficerFilter(Schema):
     region: str | None = Region
 
 
-@router.get("/info-officers", response=list[OfficerOut])
-def officer_list(request, filters: Query[RegionFilter]):
+@router.get("/info-officers", response=list[InfoOfficerOut])
+def officer_list(request, filters: Query[InfoOfficerFilter]):
     """The disaster information officers (灾害信息员): the contacts register's info_officer rows
     (written through /api/v1/contacts)."""
     return [{"id": c.pk, "region_code": c.region_id, "region_name": c.region.name, "name": c.name,
@@ -265,8 +265,8 @@ def officer_list(request, filters: Query[RegionFilter]):
             for c in selectors.info_officers(user=request.auth, region=filters.region)[:2000]]  # fmt: skip
 
 
-@router.get("/info-officers/coverage", response=CoverageOut)
-def officer_coverage(request, filters: Query[RegionFilter]):
+@router.get("/info-officers/coverage", response=InfoOfficerCoverage)
+def officer_coverage(request, filters: Query[InfoOfficerFilter]):
     """Each street (and community) with whether it has an A and a B information officer."""
     rows = selectors.coverage(user=request.auth, region=filters.region)
     covered = sum(1 for r in rows if r["covered"])
@@ -276,14 +276,14 @@ def officer_coverage(request, filters: Query[RegionFilter]):
 # Plans -----------------------------------------------------------------------------------------
 
 
-class Measures(Schema):
+class PlanMeasures(Schema):
     IV: list[str] = Field(default_factory=list, max_length=100)
     III: list[str] = Field(default_factory=list, max_length=100)
     II: list[str] = Field(default_factory=list, max_length=100)
     I: list[str] = Field(default_factory=list, max_length=100)  # noqa: E741
 
 
-class PlanOut(Schema):
+class ContingencyPlanOut(Schema):
     id: int
     title: str
     level: str
@@ -301,7 +301,7 @@ class PlanOut(Schema):
     has_file: bool
 
 
-class PlanIn(Schema):
+class ContingencyPlanIn(Schema):
     title: str = Field(..., min_length=1, max_length=200)
     level: PlanLevel
     type: PlanType
@@ -310,29 +310,29 @@ class PlanIn(Schema):
     version: str = Field("1", max_length=20)
     filed_on: datetime.date | None = None
     filed_with: str = Field("", max_length=100)
-    measures: Measures | None = None
+    measures: PlanMeasures | None = None
 
 
-class PlanRevise(Schema):
+class ContingencyPlanRevise(Schema):
     version: str = Field(..., min_length=1, max_length=20)
     approved_on: datetime.date
     filed_on: datetime.date | None = None
     filed_with: str = Field("", max_length=100)
-    measures: Measures | None = None
+    measures: PlanMeasures | None = None
 
 
-class PlanFilters(Schema):
+class ContingencyPlanFilters(Schema):
     region: str | None = Region
     level: PlanLevel | None = None
     type: PlanType | None = None
     overdue: bool = Field(False, description="only plans past their review date")
 
 
-class PlanPage(Schema):
+class ContingencyPlanPage(Schema):
     count: int
     page: int
     page_size: int
-    results: list[PlanOut]
+    results: list[ContingencyPlanOut]
 
 
 def plan_out(p) -> dict:
@@ -348,24 +348,24 @@ def _plan_values(payload) -> dict:
     return values
 
 
-@router.get("/plans", response=PlanPage)
-def plan_list(request, filters: Query[PlanFilters], pagination: Query[Page.Input]):
+@router.get("/plans", response=ContingencyPlanPage)
+def plan_list(request, filters: Query[ContingencyPlanFilters], pagination: Query[Page.Input]):
     """Contingency plans (应急预案), the soonest review first."""
     return _page(selectors.plan_list(user=request.auth, filters=filters.dict()), pagination, plan_out)
 
 
-@router.post("/plans", response={201: PlanOut})
-def plan_create(request, payload: PlanIn):
+@router.post("/plans", response={201: ContingencyPlanOut})
+def plan_create(request, payload: ContingencyPlanIn):
     return Status(201, plan_out(services.plan_create(actor=request.auth, values=_plan_values(payload))))
 
 
-@router.get("/plans/{plan_id}", response=PlanOut)
+@router.get("/plans/{plan_id}", response=ContingencyPlanOut)
 def plan_detail(request, plan_id: int):
     return plan_out(selectors.get(Plan, user=request.auth, pk=_id(plan_id)))
 
 
-@router.post("/plans/{plan_id}/revisions", response=PlanOut)
-def plan_revise(request, plan_id: int, payload: PlanRevise):
+@router.post("/plans/{plan_id}/revisions", response=ContingencyPlanOut)
+def plan_revise(request, plan_id: int, payload: ContingencyPlanRevise):
     """A new version of the plan; its review falls due three years after the new approval."""
     plan = selectors.get(Plan, user=request.auth, pk=_id(plan_id))
     values = _plan_values(payload)
@@ -374,7 +374,7 @@ def plan_revise(request, plan_id: int, payload: PlanRevise):
     return plan_out(services.plan_revise(actor=request.auth, plan=plan, values=values))
 
 
-@router.post("/plans/{plan_id}/file", response=PlanOut)
+@router.post("/plans/{plan_id}/file", response=ContingencyPlanOut)
 def plan_file_upload(request, plan_id: int, file: File[UploadedFile]):
     """Attach the plan's text (PDF or a scan)."""
     plan = selectors.get(Plan, user=request.auth, pk=_id(plan_id))
@@ -435,13 +435,13 @@ class DrillPage(Schema):
     results: list[DrillOut]
 
 
-class TargetIn(Schema):
+class DrillTargetIn(Schema):
     region_code: str = Field(..., min_length=2, max_length=12)
     year: int = Field(..., ge=2000, le=2100)
     target: int = Field(..., ge=0, le=10000)
 
 
-class ProgressRow(Schema):
+class DrillProgressRow(Schema):
     region_code: str
     region_name: str
     target: int
@@ -466,18 +466,18 @@ def drill_create(request, payload: DrillIn):
     return Status(201, drill_out(services.drill_create(actor=request.auth, values=payload.dict())))
 
 
-class YearFilter(Schema):
+class DrillYearFilter(Schema):
     year: int = Field(..., ge=2000, le=2100)
 
 
-@router.get("/drills/progress", response=list[ProgressRow])
-def drill_progress(request, filters: Query[YearFilter]):
+@router.get("/drills/progress", response=list[DrillProgressRow])
+def drill_progress(request, filters: Query[DrillYearFilter]):
     """The annual drill plan and the drills held against it."""
     return selectors.drill_progress(user=request.auth, year=filters.year)
 
 
-@router.put("/drills/targets", response=ProgressRow)
-def drill_target(request, payload: TargetIn):
+@router.put("/drills/targets", response=DrillProgressRow)
+def drill_target(request, payload: DrillTargetIn):
     row = services.drill_target_set(actor=request.auth, values=payload.dict())
     return next(
         r
