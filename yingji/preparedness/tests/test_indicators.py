@@ -117,7 +117,9 @@ def test_the_sentence_leaves_out_the_officers_when_none_is_set(bureau, records):
     query = Query(user=bureau, period=period_of(2026, "year"))
     part = WORK_PARTS["work_preparedness"]
     text = render(parse(part.default), part.numbers(Facts(query, query)))
-    assert text == "组建县乡村三级应急抢险队伍2支64人，修订完善各类应急预案1部，开展应急演练2次、200余人参加。"
+    assert (
+        text == "组建县乡村三级应急抢险队伍2支64人，修订完善各类应急预案1部，开展应急演练2次、200余人参加。"
+    )
 
 
 def test_the_problems_found(bureau, records):
