@@ -82,7 +82,6 @@ ZH = {
     "Member added.": "已添加队员。",
     "%(teams)d teams, %(members)d members imported.": "已导入%(teams)d支队伍、%(members)d名队员。",
     "Choose a file.": "请选择文件。",
-    "File attached.": "文件已上传。",
     # Model fields
     "name": "名称",
     "level": "级别",
@@ -202,4 +201,5 @@ ZH = {
     "Missing": "缺",
     "%(c)s of %(n)s regions have both an A and a B role.": "%(n)s个乡镇（街道）中%(c)s个已设置A、B角。",
     "Experts": "专家库",
+    "Record a revision": "记录修订",
 }

@@ -202,14 +202,18 @@ def plan_detail(request, pk: int):
     plan = selectors.get(Plan, user=request.user, pk=pk)
     if request.method == "POST":
         try:
-            if request.FILES.get("file"):
+            if request.POST.get("action") == "revise":
+                fields = ("version", "approved_on", "filed_on", "filed_with")
+                values = {k: request.POST.get(k, "").strip() for k in fields}
+                services.plan_revise(actor=request.user, plan=plan, values=values)
+            elif request.FILES.get("file"):
                 services.plan_attach(actor=request.user, plan=plan, upload=request.FILES["file"])
             else:
                 raise ApplicationError(_("Choose a file."), errors={"file": [_("Choose a file.")]})
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("File attached."))
+            messages.success(request, _("Saved."))
         return redirect("preparedness:plan", pk=plan.pk)
     measures = [(level, plan.measures_for(level)) for level in RESPONSE_LEVELS]
     context = {"plan": plan, "measures": measures, "drills": plan.drills.order_by("-held_on")[:20],

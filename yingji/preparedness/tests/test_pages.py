@@ -58,3 +58,14 @@ def test_a_team_page_adds_members_and_shows_the_shortfall(street, logged_in):
                   "certificates": "救生员证，急救证"}).status_code == 302  # fmt: skip
     assert t.members.get().certificates == ["救生员证", "急救证"]
     assert "29" in c.get(f"/preparedness/teams/{t.pk}/").content.decode()
+
+
+def test_a_revision_recorded_on_the_plan_page_clears_the_flag(bureau, logged_in):
+    p = plan(bureau, approved_on="2025-03-01")
+    drill(bureau, plan_id=p.pk, problems="预警叫应不到位", plan_needs_revision=True)
+    c = logged_in(bureau)
+    answer = c.post(f"/preparedness/plans/{p.pk}/", {"action": "revise", "version": "2026版",
+                    "approved_on": "2026-09-01", "filed_on": "2026-09-20"})  # fmt: skip
+    assert answer.status_code == 302
+    p.refresh_from_db()
+    assert (p.version, p.needs_revision, str(p.review_due)) == ("2026版", False, "2029-09-01")
