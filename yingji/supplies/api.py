@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from yingji.core.api import MAX_ID, Page
 from yingji.supplies import export, selectors, services
-from yingji.supplies.choices import Category, MovementKind, WarehouseKind
+from yingji.supplies.choices import MovementKind, SupplyCategory, WarehouseKind
 from yingji.supplies.models import SupplyItem
 
 router = Router(tags=["supplies"])
@@ -51,18 +51,18 @@ class WarehouseFilters(Schema):
     q: str | None = Field(None, max_length=100, description="name or address")
 
 
-class StockRow(Schema):
+class WarehouseStockRow(Schema):
     item: str
     quantity: int
     unit: str
     expires_on: datetime.date | None
 
 
-class StockOut(Schema):
-    results: list[StockRow]
+class WarehouseStockOut(Schema):
+    results: list[WarehouseStockRow]
 
 
-class MovementIn(Schema):
+class StockMovementIn(Schema):
     item: str = Field(..., min_length=1, max_length=50, description="a catalogue item's name")
     kind: MovementKind
     quantity: int = Field(..., ge=1, le=services.MAX_QUANTITY)
@@ -74,7 +74,7 @@ class MovementIn(Schema):
     batch: str = Field("", max_length=32)
 
 
-class MovementOut(Schema):
+class StockMovementOut(Schema):
     id: int
     warehouse_id: int
     item: str
@@ -88,17 +88,17 @@ class MovementOut(Schema):
     note: str
 
 
-class MinimumIn(Schema):
+class StockMinimumIn(Schema):
     item: str = Field(..., min_length=1, max_length=50)
     minimum: int = Field(..., ge=0, le=services.MAX_QUANTITY)
 
 
-class MinimumOut(Schema):
+class StockMinimumOut(Schema):
     item: str
     minimum: int
 
 
-class ItemOut(Schema):
+class SupplyItemOut(Schema):
     id: int
     name: str
     category: str
@@ -107,23 +107,23 @@ class ItemOut(Schema):
     active: bool
 
 
-class ItemIn(Schema):
+class SupplyItemIn(Schema):
     name: str = Field(..., min_length=1, max_length=50)
-    category: Category
+    category: SupplyCategory
     unit: str = Field(..., min_length=1, max_length=8)
     spec: str = Field("", max_length=100)
     active: bool = True
 
 
-class ItemPatch(Schema):
+class SupplyItemPatch(Schema):
     name: str | None = Field(None, min_length=1, max_length=50)
-    category: Category | None = None
+    category: SupplyCategory | None = None
     unit: str | None = Field(None, min_length=1, max_length=8)
     spec: str | None = Field(None, max_length=100)
     active: bool | None = None
 
 
-class TableFilters(Schema):
+class StockTableFilters(Schema):
     region: str | None = Field(None, max_length=12, description="region code prefix")
 
 
@@ -169,7 +169,7 @@ def warehouse_create(request, payload: WarehouseIn):
 
 
 @router.get("/warehouses/stock-table", response={200: None})
-def stock_table(request, filters: Query[TableFilters]):
+def stock_table(request, filters: Query[StockTableFilters]):
     """The stock per warehouse and item of the caller's region (物资储备情况统计表) as XLSX."""
     return export.stock_table_response(request.auth, region=filters.region)
 
@@ -179,7 +179,7 @@ def warehouse_detail(request, warehouse_id: int):
     return warehouse_out(_warehouse(request, warehouse_id))
 
 
-@router.get("/warehouses/{warehouse_id}/stock", response=StockOut)
+@router.get("/warehouses/{warehouse_id}/stock", response=WarehouseStockOut)
 def warehouse_stock(request, warehouse_id: int):
     """What the warehouse holds, by item and expiry."""
     rows = services.stock_of(_warehouse(request, warehouse_id))
@@ -187,14 +187,14 @@ def warehouse_stock(request, warehouse_id: int):
                          "expires_on": r["expires_on"]} for r in rows]}  # fmt: skip
 
 
-@router.get("/warehouses/{warehouse_id}/movements", response=list[MovementOut])
+@router.get("/warehouses/{warehouse_id}/movements", response=list[StockMovementOut])
 def movement_list(request, warehouse_id: int):
     """The warehouse's movements, the transfers into it included (newest first, the last 500)."""
     return [movement_out(m) for m in selectors.movements_of(_warehouse(request, warehouse_id))[:500]]
 
 
-@router.post("/warehouses/{warehouse_id}/movements", response={201: MovementOut})
-def movement_create(request, warehouse_id: int, payload: MovementIn):
+@router.post("/warehouses/{warehouse_id}/movements", response={201: StockMovementOut})
+def movement_create(request, warehouse_id: int, payload: StockMovementIn):
     """入库 (in, with the batch's expiry), 出库 (out, to an event), 调拨 (transfer, to_warehouse_id),
     报废 (scrap). Taking more than the stock holds is a 400, also when two issues race."""
     warehouse = _warehouse(request, warehouse_id)
@@ -202,8 +202,8 @@ def movement_create(request, warehouse_id: int, payload: MovementIn):
     return Status(201, movement_out(movement))
 
 
-@router.put("/warehouses/{warehouse_id}/minimums", response=MinimumOut)
-def minimum_set(request, warehouse_id: int, payload: MinimumIn):
+@router.put("/warehouses/{warehouse_id}/minimums", response=StockMinimumOut)
+def minimum_set(request, warehouse_id: int, payload: StockMinimumIn):
     """The least the warehouse should hold of an item (0: no minimum)."""
     row = services.minimum_set(
         actor=request.auth,
@@ -214,20 +214,20 @@ def minimum_set(request, warehouse_id: int, payload: MinimumIn):
     return {"item": row.item.name, "minimum": row.minimum}
 
 
-@router.get("/supply-items", response=list[ItemOut])
+@router.get("/supply-items", response=list[SupplyItemOut])
 def item_list(request):
     """The catalogue of supplies."""
     return list(SupplyItem.objects.all())
 
 
-@router.post("/supply-items", response={201: ItemOut})
-def item_create(request, payload: ItemIn):
+@router.post("/supply-items", response={201: SupplyItemOut})
+def item_create(request, payload: SupplyItemIn):
     """Add an item to the catalogue (the administrator)."""
     return Status(201, services.item_save(actor=request.auth, values=payload.dict()))
 
 
-@router.patch("/supply-items/{item_id}", response=ItemOut)
-def item_edit(request, item_id: int, payload: ItemPatch):
+@router.patch("/supply-items/{item_id}", response=SupplyItemOut)
+def item_edit(request, item_id: int, payload: SupplyItemPatch):
     """Edit a catalogue item (the administrator)."""
     if not 1 <= item_id <= MAX_ID:
         raise Http404

@@ -11,7 +11,7 @@ class MovementKind(models.TextChoices):
     SCRAP = "scrap", _("Scrap")
 
 
-class Category(models.TextChoices):
+class SupplyCategory(models.TextChoices):
     FLOOD = "flood", _("Flood control")
     FIRE = "fire", _("Fire fighting")
     RESCUE = "rescue", _("Rescue")

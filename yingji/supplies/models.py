@@ -10,14 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.core.models import BaseModel
 from yingji.regions.scoping import ScopedQuerySet, ScopeFields
-from yingji.supplies.choices import Category, MovementKind, WarehouseKind
+from yingji.supplies.choices import MovementKind, SupplyCategory, WarehouseKind
 
 
 class SupplyItem(BaseModel):
     """A catalogue entry (shipped: migrations/0002; the administrator edits it)."""
 
     name = models.CharField(_("name"), max_length=50, unique=True)
-    category = models.CharField(_("category"), max_length=16, choices=Category.choices)
+    category = models.CharField(_("category"), max_length=16, choices=SupplyCategory.choices)
     unit = models.CharField(_("unit"), max_length=8)
     spec = models.CharField(_("specification"), max_length=100, blank=True)
     active = models.BooleanField(_("in use"), default=True)

@@ -9,25 +9,25 @@ from ninja import Field, Query, Router, Schema, Status
 
 from yingji.core.api import MAX_ID, Page
 from yingji.training import selectors, services
-from yingji.training.choices import CommunityLevel, CommunityStatus, EventKind, Operation
+from yingji.training.choices import CommunityLevel, CommunityStatus, SpecialOperation, TrainingKind
 from yingji.training.models import DemoCommunity, Exam, TrainingEvent
 
 router = Router(tags=["training"])
 Count = Field(0, ge=0, le=services.MAX_COUNT)
 
 
-class Dated(Schema):
+class TrainingDated(Schema):
     region: str | None = Field(None, max_length=12, description="region code prefix")
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
 
 
-class EventFilters(Dated):
-    kind: EventKind | None = None
+class TrainingEventFilters(TrainingDated):
+    kind: TrainingKind | None = None
 
 
-class ExamFilters(Dated):
-    operation: Operation | None = None
+class SpecialExamFilters(TrainingDated):
+    operation: SpecialOperation | None = None
 
 
 class CommunityFilters(Schema):
@@ -35,8 +35,8 @@ class CommunityFilters(Schema):
     status: CommunityStatus | None = None
 
 
-class EventIn(Schema):
-    kind: EventKind
+class TrainingEventIn(Schema):
+    kind: TrainingKind
     title: str = Field(..., min_length=1, max_length=200)
     held_on: datetime.date | None = Field(None, description="default today")
     organiser: str = Field("", max_length=100, description="default: the caller's organisation")
@@ -48,7 +48,7 @@ class EventIn(Schema):
     note: str = Field("", max_length=2000)
 
 
-class EventOut(Schema):
+class TrainingEventOut(Schema):
     id: int
     kind: str
     title: str
@@ -63,16 +63,16 @@ class EventOut(Schema):
     note: str
 
 
-class ExamIn(Schema):
+class SpecialExamIn(Schema):
     held_on: datetime.date | None = Field(None, description="default today")
-    operation: Operation
+    operation: SpecialOperation
     region_code: str = Field(..., min_length=2, max_length=12)
     organiser: str = Field("", max_length=100, description="the exam centre")
     candidates: int = Field(..., ge=1, le=services.MAX_COUNT)
     passed: int = Field(..., ge=0, le=services.MAX_COUNT)
 
 
-class ExamOut(Schema):
+class SpecialExamOut(Schema):
     id: int
     held_on: datetime.date
     operation: str
@@ -92,7 +92,7 @@ class CommunityIn(Schema):
     note: str = Field("", max_length=2000)
 
 
-class NameIn(Schema):
+class CommunityNameIn(Schema):
     level: CommunityLevel
     named_year: int = Field(..., ge=2000, le=2100)
 
@@ -138,18 +138,18 @@ def _get(model, request, pk: int):
     return selectors.get(model, user=request.auth, pk=pk)
 
 
-class EventPage(Schema):
+class TrainingEventPage(Schema):
     count: int
     page: int
     page_size: int
-    results: list[EventOut]
+    results: list[TrainingEventOut]
 
 
-class ExamPage(Schema):
+class SpecialExamPage(Schema):
     count: int
     page: int
     page_size: int
-    results: list[ExamOut]
+    results: list[SpecialExamOut]
 
 
 class CommunityPage(Schema):
@@ -159,37 +159,37 @@ class CommunityPage(Schema):
     results: list[CommunityOut]
 
 
-@router.get("/trainings", response=EventPage)
-def event_list(request, filters: Query[EventFilters], pagination: Query[Page.Input]):
+@router.get("/trainings", response=TrainingEventPage)
+def event_list(request, filters: Query[TrainingEventFilters], pagination: Query[Page.Input]):
     """Training and publicity events (培训、讲座、宣讲、宣传活动、竞赛、安全生产月、防灾减灾日、五进)."""
     return _page(selectors.event_list(user=request.auth, filters=filters.dict()), pagination, event_out)
 
 
-@router.post("/trainings", response={201: EventOut})
-def event_create(request, payload: EventIn):
+@router.post("/trainings", response={201: TrainingEventOut})
+def event_create(request, payload: TrainingEventIn):
     """Record an event (the bureau, a department or a street office, in its region)."""
     event = services.event_create(actor=request.auth, values=payload.dict())
     return Status(201, event_out(_get(TrainingEvent, request, event.pk)))
 
 
-@router.get("/trainings/{event_id}", response=EventOut)
+@router.get("/trainings/{event_id}", response=TrainingEventOut)
 def event_detail(request, event_id: int):
     return event_out(_get(TrainingEvent, request, event_id))
 
 
-@router.get("/exams", response=ExamPage)
-def exam_list(request, filters: Query[ExamFilters], pagination: Query[Page.Input]):
+@router.get("/exams", response=SpecialExamPage)
+def exam_list(request, filters: Query[SpecialExamFilters], pagination: Query[Page.Input]):
     """Special-operations exam sittings (特种作业考试): candidates and passes."""
     return _page(selectors.exam_list(user=request.auth, filters=filters.dict()), pagination, exam_out)
 
 
-@router.post("/exams", response={201: ExamOut})
-def exam_create(request, payload: ExamIn):
+@router.post("/exams", response={201: SpecialExamOut})
+def exam_create(request, payload: SpecialExamIn):
     """Record a sitting (the bureau)."""
     return Status(201, exam_out(services.exam_create(actor=request.auth, values=payload.dict())))
 
 
-@router.get("/exams/{exam_id}", response=ExamOut)
+@router.get("/exams/{exam_id}", response=SpecialExamOut)
 def exam_detail(request, exam_id: int):
     return exam_out(_get(Exam, request, exam_id))
 
@@ -214,7 +214,7 @@ def community_detail(request, community_id: int):
 
 
 @router.post("/demo-communities/{community_id}/name", response=CommunityOut)
-def community_name(request, community_id: int, payload: NameIn):
+def community_name(request, community_id: int, payload: CommunityNameIn):
     """创建中 → 已命名 with the level and the year (409 when already named)."""
     community = services.community_name(
         actor=request.auth, community=_get(DemoCommunity, request, community_id), values=payload.dict()

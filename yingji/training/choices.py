@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class EventKind(models.TextChoices):
+class TrainingKind(models.TextChoices):
     TRAINING = "training", _("Training")  # 培训
     LECTURE = "lecture", _("Lecture")  # 讲座
     TALK = "talk", _("Outreach talk")  # 宣讲
@@ -16,11 +16,11 @@ class EventKind(models.TextChoices):
 # 安全培训讲座 (the seeds' "开展安全培训讲座X场、X人次") are the training and the lectures; every
 # other kind is publicity (宣传活动X场次): 宣讲 is counted there, as the seeds do
 # ("组织开展宣讲防灾减灾安全知识4068场次,发放各种宣传资料20余万份").
-TRAINING_KINDS = (EventKind.TRAINING, EventKind.LECTURE)
-PUBLICITY_KINDS = tuple(k for k in EventKind if k not in TRAINING_KINDS)
+TRAINING_KINDS = (TrainingKind.TRAINING, TrainingKind.LECTURE)
+PUBLICITY_KINDS = tuple(k for k in TrainingKind if k not in TRAINING_KINDS)
 
 
-class Operation(models.TextChoices):
+class SpecialOperation(models.TextChoices):
     """特种作业 categories (《特种作业人员安全技术培训考核管理规定》 annex)."""
 
     ELECTRICAL = "electrical", _("Electrical work")  # 电工作业

@@ -8,13 +8,13 @@ import datetime
 from yingji.accounts.choices import OrgKind
 from yingji.accounts.models import Organisation
 from yingji.core import demo
-from yingji.training.choices import CommunityLevel, CommunityStatus, EventKind, Operation
+from yingji.training.choices import CommunityLevel, CommunityStatus, SpecialOperation, TrainingKind
 from yingji.training.models import DemoCommunity, Exam, TrainingEvent
 
 TRAINING_TITLES = ["企业主要负责人安全生产培训", "有限空间作业安全培训", "消防安全知识讲座", "危险化学品安全管理培训",
                    "安全生产法专题讲座", "燃气安全使用讲座", "建筑施工安全培训", "新员工三级安全教育培训"]  # fmt: skip
-PUBLICITY = [(EventKind.TALK, "防灾减灾知识宣讲"), (EventKind.PUBLICITY, "安全宣传咨询日"),
-             (EventKind.FIVE_INTO, "安全宣传“五进”活动"), (EventKind.CONTEST, "安全生产知识竞赛")]  # fmt: skip
+PUBLICITY = [(TrainingKind.TALK, "防灾减灾知识宣讲"), (TrainingKind.PUBLICITY, "安全宣传咨询日"),
+             (TrainingKind.FIVE_INTO, "安全宣传“五进”活动"), (TrainingKind.CONTEST, "安全生产知识竞赛")]  # fmt: skip
 AUDIENCES = ["辖区企业负责人", "企业安全管理人员", "社区居民", "中小学生", "从业人员", "网格员"]
 COMMUNITIES = ["东岸社区", "朝阳社区", "韭菜园社区", "马王堆社区", "文艺路社区", "荷花池社区"]
 
@@ -39,7 +39,7 @@ def training(ctx: demo.DemoContext) -> None:
     for year in range(start.year, ctx.today.year + 1):
         for _n in range(36):
             day = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
-            kind = EventKind.TRAINING if rng.random() < 0.6 else EventKind.LECTURE
+            kind = TrainingKind.TRAINING if rng.random() < 0.6 else TrainingKind.LECTURE
             sessions = rng.randrange(1, 4)
             add(
                 kind,
@@ -63,7 +63,7 @@ def training(ctx: demo.DemoContext) -> None:
                 rng.randrange(200, 3000),
             )
         add(
-            EventKind.DISASTER_DAY,
+            TrainingKind.DISASTER_DAY,
             f"{year}年“5·12”防灾减灾日宣传活动",
             datetime.date(year, 5, 12),
             bureau,
@@ -72,7 +72,7 @@ def training(ctx: demo.DemoContext) -> None:
             20000,
         )
         add(
-            EventKind.SAFETY_MONTH,
+            TrainingKind.SAFETY_MONTH,
             f"{year}年“安全生产月”系列活动",
             datetime.date(year, 6, 16),
             bureau,
@@ -85,7 +85,7 @@ def training(ctx: demo.DemoContext) -> None:
     while day <= ctx.today:
         if day >= start:
             sat = rng.randrange(60, 200)
-            exams.append(Exam(held_on=day, operation=rng.choice(Operation.values[:-1]), region_id=ctx.district,
+            exams.append(Exam(held_on=day, operation=rng.choice(SpecialOperation.values[:-1]), region_id=ctx.district,
                               organiser="芙蓉区特种作业考试点", candidates=sat, passed=int(sat * rng.uniform(0.75, 0.95))))  # fmt: skip
         day = (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=15)
     Exam.objects.bulk_create(exams)

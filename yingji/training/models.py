@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.core.models import BaseModel
 from yingji.regions.scoping import PREFIX_AND_DATE, ScopedQuerySet, ScopeFields
-from yingji.training.choices import CommunityLevel, CommunityStatus, EventKind, Operation
+from yingji.training.choices import CommunityLevel, CommunityStatus, SpecialOperation, TrainingKind
 
 
 class TrainingEvent(BaseModel):
-    kind = models.CharField(_("kind"), max_length=16, choices=EventKind.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=TrainingKind.choices)
     title = models.CharField(_("title"), max_length=200)
     held_on = models.DateField(_("held on"))
     organiser = models.CharField(_("organiser"), max_length=100)
@@ -47,7 +47,7 @@ class Exam(BaseModel):
     """One sitting (考试批次) of a special-operations exam: its candidates and passes."""
 
     held_on = models.DateField(_("held on"))
-    operation = models.CharField(_("operation"), max_length=16, choices=Operation.choices)
+    operation = models.CharField(_("operation"), max_length=16, choices=SpecialOperation.choices)
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, db_column="region_code")
     organiser = models.CharField(_("exam centre"), max_length=100, blank=True)
     candidates = models.PositiveIntegerField(_("candidates"))

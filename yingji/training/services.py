@@ -11,7 +11,7 @@ from yingji.core.errors import ApplicationError, Conflict, full_clean_or_400
 from yingji.regions.models import Region
 from yingji.regions.scoping import Jurisdiction
 from yingji.training import permissions
-from yingji.training.choices import CommunityLevel, CommunityStatus, EventKind, Operation
+from yingji.training.choices import CommunityLevel, CommunityStatus, SpecialOperation, TrainingKind
 from yingji.training.models import DemoCommunity, Exam, TrainingEvent
 
 MAX_COUNT = 10_000_000
@@ -76,7 +76,7 @@ def _save(actor, obj):
 def event_create(*, actor, values: dict) -> TrainingEvent:
     permissions.require(permissions.can_record_event(actor))
     event = TrainingEvent(
-        kind=_choice(values, "kind", EventKind),
+        kind=_choice(values, "kind", TrainingKind),
         title=_text(values, "title", 200, required=True),
         held_on=_held_on(values),
         organiser=_text(values, "organiser", 100)
@@ -103,7 +103,7 @@ def exam_create(*, actor, values: dict) -> Exam:
         raise _fail("passed", _("More passed than sat the exam."))
     exam = Exam(
         held_on=_held_on(values),
-        operation=_choice(values, "operation", Operation),
+        operation=_choice(values, "operation", SpecialOperation),
         region=_region(actor, values.get("region_code")),
         organiser=_text(values, "organiser", 100),
         candidates=candidates,

@@ -22,8 +22,8 @@ from yingji.training.choices import (
     TRAINING_KINDS,
     CommunityLevel,
     CommunityStatus,
-    EventKind,
-    Operation,
+    SpecialOperation,
+    TrainingKind,
 )
 from yingji.training.models import DemoCommunity
 
@@ -49,14 +49,14 @@ def _filters(request, *names) -> dict:
 @login_required
 def event_list(request):
     raw = _filters(request, "kind", "group")
-    raw["kind"] = raw["kind"] if raw["kind"] in EventKind.values else ""
+    raw["kind"] = raw["kind"] if raw["kind"] in TrainingKind.values else ""
     filters = dict(raw) | {"kinds": GROUPS.get(raw["group"])}
     events = selectors.event_list(user=request.user, filters=filters)
     page, query = page_of(request, events)
     totals = events.aggregate(
         sessions=Sum("sessions"), participants=Sum("participants"), materials=Sum("materials")
     )
-    context = {"page": page, "query": query, "filters": raw, "kinds": EventKind.choices, "totals": totals,
+    context = {"page": page, "query": query, "filters": raw, "kinds": TrainingKind.choices, "totals": totals,
                "can_record": permissions.can_record_event(request.user)}  # fmt: skip
     return render(request, "training/list.html", context)
 
@@ -95,7 +95,7 @@ def _form(request, *, allowed, fields, service, title, success_url, defaults):
 @require_http_methods(["GET", "POST"])
 def event_create(request):
     fields = [
-        ("kind", gettext_lazy("Kind"), "select", EventKind.choices),
+        ("kind", gettext_lazy("Kind"), "select", TrainingKind.choices),
         ("title", gettext_lazy("Title"), "text", None),
         ("held_on", gettext_lazy("Held on"), "date", None),
         ("region_code", gettext_lazy("District or street"), "select", _regions(request.user)),
@@ -131,7 +131,7 @@ def exam_list(request):
 def exam_create(request):
     fields = [
         ("held_on", gettext_lazy("Held on"), "date", None),
-        ("operation", gettext_lazy("Operation"), "select", Operation.choices),
+        ("operation", gettext_lazy("SpecialOperation"), "select", SpecialOperation.choices),
         ("region_code", gettext_lazy("District or street"), "select", _regions(request.user)),
         ("organiser", gettext_lazy("Exam centre"), "text", None),
         ("candidates", gettext_lazy("Candidates"), "number", None),
