@@ -64,7 +64,10 @@ def event_list(request):
 def _regions(user) -> list[tuple[str, str]]:
     code = user.organisation.region_id if user.organisation_id else ""
     qs = Region.objects.filter(level__in=("county", "street"))
-    qs = qs.filter(code__startswith=code) if code else qs.filter(code__startswith="430102")
+    if code:
+        qs = qs.filter(code__startswith=code)
+    elif user.role != "admin":
+        return []
     return list(qs.order_by("code").values_list("code", "name")[:500])
 
 
