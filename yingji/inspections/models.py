@@ -176,3 +176,6 @@ class InspectionPhoto(models.Model):
     @property
     def audit_region_code(self) -> str:
         return self.inspection.region_id
+
+
+from yingji.inspections.planning_models import EnforcementPlan, PlanRow, RandomDraw  # noqa: E402,F401
