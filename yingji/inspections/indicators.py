@@ -69,3 +69,4 @@ register(
         "&type=self_check",
     ),
 )
+from yingji.inspections import indicators_planning  # noqa: E402,F401 (the plan's and draws' indicators)

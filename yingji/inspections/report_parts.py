@@ -46,3 +46,5 @@ register_work_part(
         },
     )
 )
+
+from yingji.inspections import planning_report_parts  # noqa: E402,F401 (plan and draws)
