@@ -197,3 +197,15 @@ def test_an_update_is_audited_masked(person, street, call):
     entry = AuditEntry.objects.get(object_type="emergency.specialperson", action="update")
     assert (entry.before["id_number"], entry.after["id_number"]) == (MASKED, "4301**********9876")
     assert "430102196001019876" not in str(entry.after) + str(entry.before)
+
+
+def test_the_page_imports_the_register(street, shelter, client):
+    client.force_login(street)
+    row = [DONGAN, "陈奶奶", "独居老人", "低洼", NUMBER, "东岸路5号", "", "李网格", "向北", "东岸小学", "138"]
+    upload = io.BytesIO(_xlsx([row]))
+    upload.name = "register.xlsx"
+    response = client.post("/emergency/special-groups/", {"file": upload}, follow=True)
+    assert (
+        response.status_code == 200 and SpecialPerson.objects.filter(name="陈奶奶", shelter=shelter).exists()
+    )
+    assert MASKED in response.content.decode() and NUMBER not in response.content.decode()
