@@ -6,3 +6,8 @@ class InspectionsConfig(AppConfig):
     name = "yingji.inspections"
     label = "inspections"
     verbose_name = _("Inspections")
+
+    def ready(self):
+        from yingji.inspections import planning_nav
+
+        planning_nav.register()
