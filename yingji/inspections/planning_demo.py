@@ -16,12 +16,25 @@ from yingji.regions.models import Region
 YEARS = 3
 COVERAGE = {"major": (1.0, 4), "relatively_high": (0.8, 2), "general": (0.5, 1), "low": (0.3, 1)}
 DRAWS_A_YEAR = 10
+# 执法人员名录库: the bureau's officers a draw picks from, beside the demo's own inspector account
+# (they cannot log in).
+OFFICERS = ["王建军", "张丽", "刘洋", "陈志强", "杨帆", "赵敏", "黄磊", "周婷"]
+
+
+def _officers(bureau) -> None:
+    people = []
+    for n, name in enumerate(OFFICERS, 1):
+        user = User(username=f"zf{n:02d}", role=Role.INSPECTOR, organisation=bureau, name=name)
+        user.set_unusable_password()
+        people.append(user)
+    User.objects.bulk_create(people, ignore_conflicts=True)
 
 
 @demo.generator("enforcement_plans", after=["inspections"])
 def enforcement_plans(ctx: demo.DemoContext) -> None:
     rng = ctx.rng("enforcement_plans")
     bureau = Organisation.objects.get(kind=OrgKind.BUREAU, region_id=ctx.district)
+    _officers(bureau)
     drawer = User.objects.filter(role=Role.BUREAU, organisation=bureau).order_by("pk").first()
     officers = sorted(
         User.objects.filter(role=Role.INSPECTOR, organisation=bureau).values_list("pk", flat=True)

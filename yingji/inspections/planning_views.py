@@ -162,7 +162,7 @@ def draw_export(request, draw_id: int):
         [
             n,
             _("Officer"),
-            u.get_full_name() or u.username,
+            str(u),
             u.organisation.name if u.organisation else "",
             "",
             "",
