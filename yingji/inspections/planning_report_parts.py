@@ -58,6 +58,10 @@ register_work_part(
         default=DEFAULT,
         numbers=numbers,
         order=25,
+        # Inspections alone (no plan, no draw) leave the paragraph nothing to say.
+        applies=lambda n: any(
+            v not in (0, None, "", "0") for v in (n["plans"]["planned"], n["draws"]["count"])
+        ),
         title=_("Section 2, work done: enforcement plan and random inspections"),
         labels={
             "plans.planned": _("enterprises planned for inspection"),

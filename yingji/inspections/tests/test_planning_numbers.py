@@ -95,3 +95,11 @@ def test_a_plan_on_time_is_no_problem(bureau, records):
     # On 2026-04-10: 100 days, 27.4% of the year; 25% is within 10 points.
     query = Query(user=bureau, period=YEAR, as_of=D(2026, 4, 10))
     assert PROBLEM_FINDERS["enforcement_plan.behind"].find(Facts(query, query)) == []
+
+
+def test_without_plan_or_draw_the_paragraph_is_left_out(bureau, records):
+    query = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 31), "year"))
+    part = WORK_PARTS["work_enforcement_plan"]
+    numbers = part.numbers(Facts(query, query))
+    assert numbers["plans"]["inspected"] in (1, "1")  # a major enterprise inspected in 2025
+    assert not part.says_something(numbers)
