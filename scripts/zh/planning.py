@@ -83,7 +83,7 @@ ZH = {
     "Enforcement plan progress": "监督检查计划完成率",
     "Random draws (双随机)": "“双随机”抽查次数",
     "Enterprises drawn (双随机)": "“双随机”抽查企业数",
-    "Section 2, work done: enforcement plan and random inspections": "第二部分 工作开展情况：监督检查计划和“双随机”抽查",
+    "Section 2, work done: enforcement plan and random inspections": "二、工作开展情况：执法计划和“双随机”抽查",
     "enterprises planned for inspection": "计划检查企业数",
     "graded enterprises inspected": "已检查分级企业数",
     "plan progress (%)": "计划完成率（%）",

@@ -9,6 +9,7 @@ from django.db.models.fields.files import FieldFile
 
 from yingji.audit.context import client_ip
 from yingji.audit.models import AuditEntry
+from yingji.core.crypto import EncryptedTextField
 
 SECRET_FIELDS = {"password", "key_hash"}
 
@@ -18,7 +19,8 @@ def snapshot(obj: models.Model) -> dict:
     values = {
         f.attname: f.value_from_object(obj)
         for f in obj._meta.concrete_fields
-        if f.attname not in SECRET_FIELDS
+        # Encrypted fields (complainants, ID numbers) would be written here in clear text.
+        if f.attname not in SECRET_FIELDS and not isinstance(f, EncryptedTextField)
     }
     values = {k: (v.name or "") if isinstance(v, FieldFile) else v for k, v in values.items()}
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder))

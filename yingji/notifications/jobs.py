@@ -17,6 +17,7 @@ WHAT = {
     "ledger_export": gettext_lazy("Hazard ledger export"),
     "enterprise_import": gettext_lazy("Enterprise import"),
     "report": gettext_lazy("Report of a city or province"),
+    "report_pdf": gettext_lazy("PDF of a report draft"),
 }
 
 

@@ -134,7 +134,7 @@ def exam_list(request):
 def exam_create(request):
     fields = [
         ("held_on", gettext_lazy("Held on"), "date", None),
-        ("operation", gettext_lazy("SpecialOperation"), "select", SpecialOperation.choices),
+        ("operation", gettext_lazy("Special operation"), "select", SpecialOperation.choices),
         ("region_code", gettext_lazy("District or street"), "select", _regions(request.user)),
         ("organiser", gettext_lazy("Exam centre"), "text", None),
         ("candidates", gettext_lazy("Candidates"), "number", None),

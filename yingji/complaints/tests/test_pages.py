@@ -27,7 +27,7 @@ def test_the_list_filters_with_chips_and_offers_the_export(bureau, take_in):
     assert len(page.context["page"].object_list) == 1
     assert {c.name for c in page.context["chips"]} == {"channel", "status"}
     assert "/complaints/export/?" in page.content.decode()
-    assert "Complaints" in page.content.decode()  # the navigation entry
+    assert "投诉举报" in page.content.decode()  # the navigation entry
     assert "/complaints/new/" in page.content.decode()
 
 

@@ -48,7 +48,7 @@ def test_the_lookup_answers_status_and_result_only(bureau, street):
     answer = Client().get(f"{URL}/{receipt.lower()}")
     assert answer.status_code == 200
     assert answer.json() == {"receipt": receipt, "received_on": answer.json()["received_on"],
-                             "status": "received", "status_label": "Awaiting assignment", "result": None}  # fmt: skip
+                             "status": "received", "status_label": "待交办", "result": None}  # fmt: skip
     complaint = Complaint.objects.get(receipt=receipt)
     act(
         bureau,
@@ -144,7 +144,7 @@ def test_the_captcha_picture_and_the_lookup_page(bureau):
     assert client.get("/complaints/captcha/nothing/").status_code == 404
     receipt = _file().json()["receipt"]
     page = client.get("/complaints/lookup/", {"receipt": receipt})
-    assert page.status_code == 200 and "Awaiting assignment" in page.content.decode()
+    assert page.status_code == 200 and "待交办" in page.content.decode()
     assert client.get("/complaints/lookup/", {"receipt": "ZZZZZZZZZZZZ"}).status_code == 404
 
 

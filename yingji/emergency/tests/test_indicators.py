@@ -1,9 +1,8 @@
 """Every emergency indicator against records built for it, the work-summary paragraph in the
 seeds' words, and its problems (incomplete 四个一, late information reports)."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from yingji.accidents.tests.factories import beijing
 from yingji.emergency import responses, services, special
@@ -100,7 +99,7 @@ def test_the_work_summary_paragraph_and_problems(bureau, records):
     from yingji.reports.summary import build_summary
 
     doc = build_summary(
-        user=bureau, region_code="430102", year=2026, period_code="year", as_of=datetime.date(2026, 12, 3)
+        user=bureau, region_code="430102", year=2026, period_code="year", as_of=timezone.localdate()
     )
     text = " ".join(p for _h, paragraphs in doc.sections for p in paragraphs)
     assert (

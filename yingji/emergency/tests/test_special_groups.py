@@ -149,7 +149,7 @@ def test_import_is_all_or_nothing(street, shelter, api):
     client = api(street)
     response = client.post("/api/v1/special-groups/import", {"file": io.BytesIO(_xlsx([good, bad]))})
     assert response.status_code == 400
-    assert set(response.json()["errors"]) == {"row 3: name", "row 3: id_number"}
+    assert set(response.json()["errors"]) == {"第3行：name", "第3行：id_number"}
     assert not SpecialPerson.objects.exists()
     response = client.post("/api/v1/special-groups/import", {"file": io.BytesIO(_xlsx([good]))})
     assert response.status_code == 201 and response.json() == {"added": 1}
