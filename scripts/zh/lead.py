@@ -16,4 +16,7 @@ ZH = {
     "Other responsible person": "其他责任人",
     "A/B role": "A/B角",
     "contacts register": "责任人通讯录",
+    "Report for": "报告区域",
+    "Or from the day": "或自定起始日",
+    "to the day": "截止日",
 }

@@ -22,7 +22,7 @@ from yingji.core.errors import ApplicationError
 from yingji.core.pagination import page_of
 from yingji.hazards.models import Hazard
 from yingji.inspections.models import Inspection
-from yingji.regions.models import Region
+from yingji.regions.selectors import region_choices
 from yingji.web.chips import choice_label, clear_url, filter_chips, kept_params, region_name
 
 FILTERS = ("q", "region", "status", "channel", "verification", "overdue", "found_true",
@@ -110,14 +110,7 @@ def complaint_export(request):
 
 
 def _regions(user) -> list[tuple[str, str]]:
-    code = user.organisation.region_id if user.organisation_id else ""
-    if not code:
-        return []
-    return list(
-        Region.objects.filter(code__startswith=code, level__in=("county", "street"))
-        .order_by("code")
-        .values_list("code", "name")[:500]
-    )
+    return region_choices(user)
 
 
 @login_required

@@ -23,7 +23,7 @@ from yingji.preparedness.choices import (
     TeamLevel,
 )
 from yingji.preparedness.models import Drill, Expert, Plan
-from yingji.regions.models import Region
+from yingji.regions.selectors import region_choices
 
 
 def _choice(request, name, choices) -> str:
@@ -32,9 +32,7 @@ def _choice(request, name, choices) -> str:
 
 
 def _regions(user) -> list[tuple[str, str]]:
-    code = user.organisation.region_id if user.organisation_id else "430102"
-    qs = Region.objects.filter(level__in=("county", "street", "community"), code__startswith=code)
-    return list(qs.order_by("code").values_list("code", "name")[:500])
+    return region_choices(user, levels=("county", "street", "community"))
 
 
 def _form(request, *, allowed, fields, service, title, success, defaults, extra=None):

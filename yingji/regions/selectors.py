@@ -26,3 +26,17 @@ def region_path(code: str) -> list[Region]:
 
 def region_full_name(code: str) -> str:
     return "".join(r.name for r in region_path(code) if r.name != "市辖区")
+
+
+def region_choices(user, levels=("county", "street"), limit: int = 500) -> list[tuple[str, str]]:
+    """(code, name) of the regions of `levels` inside the user's jurisdiction, for a form's picker;
+    the admin's is the whole tree, a user without a region gets none."""
+    from yingji.regions.scoping import Jurisdiction  # scoping imports the accounts' roles
+
+    jurisdiction = Jurisdiction.of(user)
+    qs = Region.objects.filter(level__in=levels)
+    if jurisdiction.region:
+        qs = qs.filter(code__startswith=jurisdiction.region)
+    elif not jurisdiction.everything:
+        return []
+    return list(qs.order_by("code").values_list("code", "name")[:limit])

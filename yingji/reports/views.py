@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from yingji.core.errors import ApplicationError
 from yingji.regions.scoping import Jurisdiction
+from yingji.regions.selectors import region_choices
 from yingji.reports import report_jobs, services
 from yingji.reports.api import summary_response, table_response
 from yingji.reports.narrative import DEFAULTS, PART_TITLES, Narrative
@@ -70,7 +72,11 @@ def work_summary(request):
         )
     except ApplicationError as e:
         preview, error = None, e.message
-    context = {"form": form | form_window, "periods": PERIODS, "preview": preview, "error": error}
+    query = urlencode(
+        {"region": region, "year": year, "period": period} | {k: v for k, v in form_window.items() if v}
+    )
+    context = {"form": form | form_window, "periods": PERIODS, "preview": preview, "error": error, "query": query,
+               "regions": _report_regions(request.user)}  # fmt: skip
     return render(request, "reports/work_summary.html", context)
 
 
@@ -145,3 +151,11 @@ def _syntax_help() -> str:
         "if_not": "{% if not name %}",
         "else": "{% else %}",
     }
+
+
+def _report_regions(user) -> list[tuple[str, str]]:
+    """The picker offers the regions a report is written for: down to the counties, and a
+    county's streets to a county's (or a street's) user."""
+    root = Jurisdiction.of(user).region or ""
+    levels = ("province", "city", "county") + (("street",) if len(root) >= 6 else ())
+    return region_choices(user, levels=levels)

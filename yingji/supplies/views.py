@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from yingji.core.errors import ApplicationError
 from yingji.core.pagination import page_of
-from yingji.regions.models import Region
+from yingji.regions.selectors import region_choices
 from yingji.supplies import export, permissions, selectors, services, stock_import
 from yingji.supplies.choices import MovementKind, WarehouseKind
 from yingji.supplies.models import SupplyItem
@@ -58,13 +58,7 @@ def stock_table(request):
 
 
 def _regions(user) -> list[tuple[str, str]]:
-    code = user.organisation.region_id if user.organisation_id else ""
-    qs = Region.objects.filter(level__in=("county", "street"))
-    if code:
-        qs = qs.filter(code__startswith=code)
-    elif not user.role == "admin":
-        return []
-    return list(qs.order_by("code").values_list("code", "name")[:500])
+    return region_choices(user)
 
 
 @login_required

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from yingji.core.errors import ApplicationError
 from yingji.core.pagination import page_of
-from yingji.regions.models import Region
+from yingji.regions.selectors import region_choices
 from yingji.training import permissions, selectors, services
 from yingji.training.choices import (
     PUBLICITY_KINDS,
@@ -62,13 +62,7 @@ def event_list(request):
 
 
 def _regions(user) -> list[tuple[str, str]]:
-    code = user.organisation.region_id if user.organisation_id else ""
-    qs = Region.objects.filter(level__in=("county", "street"))
-    if code:
-        qs = qs.filter(code__startswith=code)
-    elif user.role != "admin":
-        return []
-    return list(qs.order_by("code").values_list("code", "name")[:500])
+    return region_choices(user)
 
 
 def _form(request, *, allowed, fields, service, title, success_url, defaults):

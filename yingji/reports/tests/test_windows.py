@@ -64,3 +64,16 @@ def test_the_command_line_refuses_a_year_less_table(bureau):
     with pytest.raises(CommandError) as e:
         call_command("report", "hazard-table", "--region", "430102", "--user", bureau.username)
     assert e.value.returncode == 2  # exit status 2
+
+
+def test_the_page_picks_a_region_of_the_jurisdiction_and_carries_the_window(client, bureau, enterprises):
+    from yingji.accounts.tests.factories import web_login
+
+    web_login(client, "bureau")
+    page = client.get("/reports/work-summary/", {"region": "430102", "from": "2026-03-01", "to": "2026-06-08"})
+    codes = [code for code, _name in page.context["regions"]]
+    # 芙蓉区 and its streets; never a region outside it.
+    assert codes[0] == "430102" and "430102015" in codes
+    assert all(code.startswith("430102") for code in codes)
+    docx_link = "?region=430102&amp;year=2026&amp;period=ytd&amp;from=2026-03-01&amp;to=2026-06-08&amp;format=docx"
+    assert docx_link.replace("ytd", page.context["form"]["period"]) in page.content.decode()
