@@ -34,7 +34,7 @@ def test_the_bureau_registers_an_accident_and_a_casualty_update_raises_its_grade
     occurred = datetime.datetime.now(BEIJING) - datetime.timedelta(minutes=30)
     page.get_by_label("事故发生时间").fill(occurred.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("街道（区县）").select_option(label="东岸街道")
-    page.get_by_label("事故地点").fill("五一大道368号在建工地")
+    page.get_by_label("地点", exact=True).fill("五一大道368号在建工地")
     page.get_by_label("事故类型").select_option("production")
     page.get_by_label("事故类别（GB 6441）").select_option("09")
     grade = page.locator("#grade-preview")

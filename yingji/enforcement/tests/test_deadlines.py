@@ -68,4 +68,4 @@ def test_overdue_steps_are_flagged_and_listed(api, bureau, officer, crew, enterp
     assert late.overdue_on(D(2026, 12, 3))
     listed = api(bureau).get("/api/v1/cases", {"overdue": "true"}).json()
     assert [c["id"] for c in listed["results"]] == [late.pk] and listed["results"][0]["overdue"]
-    assert listed["results"][0]["due_basis"] == "service: 7 working days"
+    assert listed["results"][0]["due_basis"] == "送达：7个工作日"

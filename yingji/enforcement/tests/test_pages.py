@@ -47,7 +47,7 @@ def test_a_refused_action_on_the_page_says_why(client, bureau, officer, crew, en
     case = open_case(officer, enterprises["A"], crew)
     web_login(client, "officer1")
     response = client.post(f"/enforcement/{case.pk}/actions/give_notice/", follow=True)
-    assert response.status_code == 200 and "not allowed" in response.content.decode()
+    assert response.status_code == 200 and "环节，不能“" in response.content.decode()
 
 
 def test_the_create_form_opens_a_case_prefilled_from_a_hazard(client, bureau, officer, crew, enterprises):
@@ -67,7 +67,7 @@ def test_the_create_form_opens_a_case_prefilled_from_a_hazard(client, bureau, of
     bad = client.post(
         "/enforcement/new/", {"enterprise_id": enterprises["A"].pk, "facts": "x", "officer_ids": [crew[0].pk]}
     )
-    assert bad.status_code == 400 and "At least two enforcement officers" in bad.content.decode()
+    assert bad.status_code == 400 and "执法人员不得少于两人" in bad.content.decode()
 
 
 def test_outside_cases_are_404_on_the_pages(client, officer, crew, enterprises, other_street):

@@ -28,7 +28,7 @@ def test_the_list_shows_warehouses_and_the_stock_below_minimum(bureau, keeper, d
     assert page.status_code == 200
     assert [w.name for w in page.context["page"].object_list] == ["区应急物资储备库", "东岸街道物资储备点"]
     assert [(m.item.name, held) for m, held in page.context["below"]] == [("冲锋舟", 2)]
-    assert "Emergency supplies" in page.content.decode()  # the navigation entry
+    assert "应急物资" in page.content.decode()  # the navigation entry
 
 
 def test_setting_a_warehouse_up(bureau, department):

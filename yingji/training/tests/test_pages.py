@@ -37,7 +37,7 @@ def test_recording_an_event_from_the_form(street, other_street):
     assert bad.status_code == 400 and "sessions" in bad.context["errors"]
     page = client.get("/training/", {"group": "publicity"})
     assert page.context["totals"] == {"sessions": 3, "participants": 150, "materials": 800}
-    assert "Training and publicity" in page.content.decode()  # the navigation entry
+    assert "宣传培训" in page.content.decode()  # the navigation entry
     assert _client(other_street).get("/training/").context["totals"]["sessions"] is None
 
 
