@@ -27,6 +27,9 @@ class AuditEntry(models.Model):
     region_code = models.CharField(_("region code"), max_length=12, blank=True, db_index=True)
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
+    # SHA-256 link to the entry before it (yingji.audit.chain); null only before the chain existed.
+    # Nullable so SQLite adds the column in place: a table rebuild would drop the append-only trigger.
+    chain = models.CharField(_("chain"), max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001
 
     objects = ScopedQuerySet.as_manager()
     scope_fields = ScopeFields(region="region_code")

@@ -3,10 +3,14 @@ its own transaction, so a change and its entry are committed together or not at 
 
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+from django.utils.ipv6 import clean_ipv6_address
 
+from yingji.audit import chain
 from yingji.audit.context import client_ip
 from yingji.audit.models import AuditEntry
 from yingji.core.crypto import EncryptedTextField
@@ -34,18 +38,32 @@ def audit_record(
     *, actor, action: str, obj: models.Model, before: dict | None, after: dict | None
 ) -> AuditEntry:
     actor = actor if actor is not None and actor.is_authenticated else None
-    return AuditEntry.objects.create(
-        actor=actor,
-        actor_username=actor.username if actor else "system",
-        ip=client_ip.get(),
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
-        region_code=_region_code(obj),
-        before=before,
-        after=after,
-    )
+    values = {
+        "at": timezone.now(),
+        "actor_id": actor.pk if actor else None,
+        "actor_username": actor.username if actor else "system",
+        "ip": _normal_ip(client_ip.get()),
+        "action": action,
+        "object_type": obj._meta.label_lower,
+        "object_id": str(obj.pk),
+        "object_repr": str(obj)[:200],
+        "region_code": _region_code(obj),
+        "before": chain.as_json(before),
+        "after": chain.as_json(after),
+    }
+    # The link and the insert in one transaction, so the lock that orders the chain is held.
+    with transaction.atomic():
+        return AuditEntry.objects.create(chain=chain.digest(chain.last_link(), values), **values)
+
+
+def _normal_ip(ip: str | None) -> str | None:
+    """The address as the column stores it (IPv6 compressed), so the chain hashes what is kept."""
+    if ip and ":" in ip:
+        try:
+            return clean_ipv6_address(ip)
+        except ValidationError:
+            return None
+    return ip
 
 
 def audit_created(*, actor, obj: models.Model) -> AuditEntry:
