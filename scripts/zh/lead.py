@@ -19,4 +19,12 @@ ZH = {
     "Report for": "报告区域",
     "Or from the day": "或自定起始日",
     "to the day": "截止日",
+    "Signed in": "登录系统",
+    "Signed out": "退出系统",
+    "Failed to sign in": "登录失败",
+    "Locked out after failed sign-ins": "多次登录失败被锁定",
+    "Downloaded a file": "下载文件",
+    "Was refused access": "越权访问被拒绝",
+    "Security event": "安全事件",
+    "chain": "哈希链",
 }

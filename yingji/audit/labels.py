@@ -35,6 +35,12 @@ ACTIONS = {
     "user.activate": _("Reactivated a user"),
     "user.reset_password": _("Reset a user's password"),
     "user.change_role": _("Changed a user's role"),
+    "sign_in": _("Signed in"),
+    "sign_out": _("Signed out"),
+    "sign_in_failed": _("Failed to sign in"),
+    "locked_out": _("Locked out after failed sign-ins"),
+    "download": _("Downloaded a file"),
+    "denied": _("Was refused access"),
 }
 ACTIONS |= {f"hazard.{code}": label for code, label in HazardAction.choices}
 ACTIONS |= {f"accident.{code}": label for code, label in AccidentAction.choices}
@@ -53,6 +59,8 @@ def _model(object_type: str):
 
 
 def model_label(object_type: str) -> str:
+    if object_type == "security":
+        return str(_("Security event"))
     model = _model(object_type)
     return str(model._meta.verbose_name) if model else object_type
 

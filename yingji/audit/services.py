@@ -37,6 +37,17 @@ def _region_code(obj: models.Model) -> str:
 def audit_record(
     *, actor, action: str, obj: models.Model, before: dict | None, after: dict | None
 ) -> AuditEntry:
+    return audit_event(
+        actor=actor, action=action, object_type=obj._meta.label_lower, object_id=str(obj.pk),
+        object_repr=str(obj), region_code=_region_code(obj), before=before, after=after,
+    )  # fmt: skip
+
+
+def audit_event(
+    *, actor, action: str, object_type: str, object_id: str = "", object_repr: str = "",
+    region_code: str = "", before: dict | None = None, after: dict | None = None,
+) -> AuditEntry:  # fmt: skip
+    """Any entry, also one not about a record (a sign-in, a download)."""
     actor = actor if actor is not None and actor.is_authenticated else None
     values = {
         "at": timezone.now(),
@@ -44,10 +55,10 @@ def audit_record(
         "actor_username": actor.username if actor else "system",
         "ip": _normal_ip(client_ip.get()),
         "action": action,
-        "object_type": obj._meta.label_lower,
-        "object_id": str(obj.pk),
-        "object_repr": str(obj)[:200],
-        "region_code": _region_code(obj),
+        "object_type": object_type,
+        "object_id": object_id,
+        "object_repr": object_repr[:200],
+        "region_code": region_code or "",
         "before": chain.as_json(before),
         "after": chain.as_json(after),
     }

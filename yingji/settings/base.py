@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "yingji.audit.context.AuditContextMiddleware",
+    "yingji.audit.security.SecurityAuditMiddleware",
     # Last, so that a locked-out login gets axes' answer.
     "axes.middleware.AxesMiddleware",
 ]
