@@ -11,6 +11,7 @@ router = Router(tags=["auth"])
 class TokenIn(Schema):
     username: str
     password: str
+    code: str = Field("", description="the authenticator's six-digit code, for users with two-factor sign-in")
 
 
 class TokenOut(Schema):
@@ -28,7 +29,9 @@ class MeOut(Schema):
 @router.post("/auth/token", auth=None, response={200: TokenOut})
 def token_create(request, payload: TokenIn):
     return {
-        "token": tokens.token_issue(request=request, username=payload.username, password=payload.password)
+        "token": tokens.token_issue(
+            request=request, username=payload.username, password=payload.password, code=payload.code
+        )
     }
 
 

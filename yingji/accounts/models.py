@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yingji.accounts.choices import OrgKind, Role
+from yingji.core.crypto import EncryptedTextField
 from yingji.core.models import BaseModel
 from yingji.regions.scoping import ScopedQuerySet, ScopeFields
 
@@ -134,3 +135,21 @@ class ApiToken(models.Model):
 
     def is_valid(self) -> bool:
         return self.expires_at > timezone.now() and self.user.is_active
+
+
+class TwoFactor(models.Model):
+    """A user's authenticator (TOTP, RFC 6238): the second factor of sign-in (等保 level 3 asks
+    two factors of administrators). The secret is encrypted at rest; a code once accepted is
+    never accepted again (last_step)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = EncryptedTextField()
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("authenticator")
+        verbose_name_plural = _("authenticators")
+
+    def __str__(self) -> str:
+        return f"{self.user} TOTP"

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yingji.accounts import two_factor
 from yingji.accounts.models import ApiToken, hash_token
 from yingji.audit.services import audit_record, snapshot
 from yingji.core.errors import ApplicationError
@@ -19,7 +20,7 @@ class TokenRefused(ApplicationError):
     pass
 
 
-def token_issue(*, request, username: str, password: str) -> str:
+def token_issue(*, request, username: str, password: str, code: str = "") -> str:
     """Exchange a username and password for a new bearer token. Failed attempts count
     towards the same lockout as the login page (not atomic: a refusal must keep the failure
     that axes recorded)."""
@@ -28,6 +29,10 @@ def token_issue(*, request, username: str, password: str) -> str:
         raise TokenRefused(_("Too many failed attempts; try again later."), status=429)
     if user is None:
         raise TokenRefused(_("Wrong username or password."), status=401)
+    if two_factor.must_enrol(user):
+        raise TokenRefused(_("Turn on two-factor sign-in in the browser first."), status=403)
+    if two_factor.enrolled(user) and not two_factor.check(user, code):
+        raise TokenRefused(_("A valid code of the authenticator app is needed."), status=401)
     # Like a login, issuing a token is not written to the audit log; revoking one is.
     key = "yj_" + secrets.token_urlsafe(32)
     ApiToken.objects.create(

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from yingji.accounts import views, views_users
+from yingji.accounts import views, views_two_factor, views_users
 
 app_name = "accounts"
 urlpatterns = [
     path("", views.account, name="detail"),
     path("password/", views.PasswordChangeView.as_view(), name="password"),
+    path("two-factor/", views_two_factor.enrol, name="two-factor"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
     path("tokens/revoke/", views.tokens_revoke_all, name="tokens-revoke-all"),
     path("users/", views_users.user_list, name="users"),

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "yingji.accounts.views_two_factor.EnrolmentRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -192,6 +193,11 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
 }
+
+# Two-factor sign-in (yingji/accounts/two_factor.py): these roles must enrol an authenticator
+# when required (production's default); anyone enrolled is always asked for the code.
+YINGJI_2FA_ROLES = env_list("YINGJI_2FA_ROLES", "admin,bureau")
+YINGJI_2FA_REQUIRED = env_bool("YINGJI_2FA_REQUIRED", False)
 
 API_TOKEN_DAYS = env_int("YINGJI_API_TOKEN_DAYS", 30)
 
