@@ -87,3 +87,36 @@ def api(rf):
         return Client(headers={"Authorization": f"Bearer {token_for(user, rf)}"})
 
     return client_for
+
+
+# Migrations ship data (the region tree, checklists, violation codes, the supplies catalogue);
+# a transactional test's flush deletes it for the next one. Reload it before such a test.
+SHIPPED = [
+    "yingji.regions.migrations.0002_load_regions",
+    "yingji.inspections.migrations.0003_load_checklists",
+    "yingji.enforcement.migrations.0002_violation_codes",
+    "yingji.supplies.migrations.0002_catalogue",
+]
+
+
+def _transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    by_mark = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    return bool(by_mark) or "transactional_db" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _shipped_data_after_a_flush(request):
+    if not _transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    import importlib
+
+    from django.apps import apps
+
+    from yingji.regions.models import Region
+
+    if Region.objects.exists():
+        return
+    for module in SHIPPED:
+        importlib.import_module(module).load(apps, None)
