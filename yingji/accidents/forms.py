@@ -109,11 +109,11 @@ class AccidentForm(FiguresForm):
         label=_("Time of the accident"), widget=DateTimeLocal, input_formats=DATETIME_FORMATS
     )
     region_code = forms.CharField(label=_("Street or county"), max_length=12)
-    place = forms.CharField(label=_("Place"), max_length=200)
+    place = forms.CharField(label=_("Place of the accident"), max_length=200)
     enterprise = forms.CharField(
         label=_("Enterprise (name or unified social credit code)"), required=False, max_length=200
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=AccidentKind.choices)
+    kind = forms.ChoiceField(label=_("Kind of accident"), choices=AccidentKind.choices)
     domain = forms.ChoiceField(
         label=_("Domain (production accidents)"),
         choices=[("", _("From the industry"))] + AccidentDomain.choices,
@@ -123,7 +123,7 @@ class AccidentForm(FiguresForm):
     industry = forms.ChoiceField(
         label=_("Industry"), choices=[("", _("From the enterprise"))] + Industry.choices, required=False
     )
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(label=_("Summary of the accident"), widget=forms.Textarea(attrs={"rows": 3}))
     cause = forms.CharField(label=_("Cause"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     report_source = forms.ChoiceField(label=_("First reported by"), choices=ReportSource.choices)
     reported_at = forms.DateTimeField(
