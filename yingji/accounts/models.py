@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -60,6 +61,8 @@ class User(AbstractUser):
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     enforcement_cert_no = models.CharField(_("enforcement certificate no."), max_length=32, blank=True)
+    # For the password expiry policy (YINGJI_PASSWORD_MAX_DAYS); null: never changed since joining.
+    password_changed_at = models.DateTimeField(_("password changed"), null=True, blank=True)
 
     objects = YingjiUserManager()
     scope_fields = ScopeFields(region="organisation__region__code", enterprise="organisation__enterprise_id")
@@ -82,7 +85,18 @@ class User(AbstractUser):
     def audit_region_code(self) -> str:
         return self.organisation.region_id if self.organisation_id else ""
 
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
+
+    def password_expired(self, max_days: int) -> bool:
+        changed = self.password_changed_at or self.date_joined
+        return max_days > 0 and changed < timezone.now() - datetime.timedelta(days=max_days)
+
     def save(self, **kwargs):
+        fields = kwargs.get("update_fields")
+        if fields is not None and "password" in fields:
+            kwargs["update_fields"] = {*fields, "password_changed_at"}
         # Hooked here, not in a service: every path that sets a password or deactivates a user
         # (our services, the password page's form, Django's `changepassword`, shell) ends in
         # save(), so none of them can leave API tokens alive.

@@ -92,8 +92,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "yingji.accounts.views_two_factor.EnrolmentRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "yingji.accounts.views_two_factor.EnrolmentRequiredMiddleware",
+    "yingji.accounts.password_expiry.PasswordExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "yingji.audit.context.AuditContextMiddleware",
@@ -198,6 +199,9 @@ SECURE_CSP = {
 # when required (production's default); anyone enrolled is always asked for the code.
 YINGJI_2FA_ROLES = env_list("YINGJI_2FA_ROLES", "admin,bureau")
 YINGJI_2FA_REQUIRED = env_bool("YINGJI_2FA_REQUIRED", False)
+
+# Days a password is good for before the user must change it (0: no expiry).
+YINGJI_PASSWORD_MAX_DAYS = env_int("YINGJI_PASSWORD_MAX_DAYS", 0)
 
 API_TOKEN_DAYS = env_int("YINGJI_API_TOKEN_DAYS", 30)
 
