@@ -1,5 +1,5 @@
 """Sign-in with a second factor: the password page hands an enrolled user to the code page;
-the set-up page enrols an authenticator; a user who must enrol is sent there first."""
+the set-up page enrols an authenticator (yingji.accounts.policy sends there who must enrol)."""
 
 from django.conf import settings
 from django.contrib import auth, messages
@@ -75,26 +75,3 @@ def enrol(request):
             return redirect("accounts:detail")
     context = {"enrolled": False, "qr": two_factor.qr_svg(factor), "secret": factor.secret, "errors": errors}
     return render(request, "accounts/two_factor.html", context, status=400 if errors else 200)
-
-
-class EnrolmentRequiredMiddleware:
-    """A user whose role must sign in with two factors reaches nothing but the set-up page
-    (and sign-out) until an authenticator is enrolled."""
-
-    ALLOWED = ("/account/two-factor/", "/logout/", "/static/", "/i18n/", "/login/")
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            settings.YINGJI_2FA_REQUIRED
-            and user is not None
-            and user.is_authenticated
-            and not request.path.startswith(self.ALLOWED)
-            and not request.path.startswith("/api/")
-            and two_factor.must_enrol(user)
-        ):
-            return redirect("accounts:two-factor")
-        return self.get_response(request)
