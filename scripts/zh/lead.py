@@ -29,6 +29,8 @@ ZH = {
     "chain": "哈希链",
     "Place of the accident": "事故地点",
     "Kind of accident": "事故类型",
+    "Turned on two-factor sign-in": "开启双因素登录",
+    "Removed the authenticator": "重置身份验证器",
     "Your password is older than the policy allows: choose a new one.": "密码已超过规定的使用期限，请设置新密码。",
     "password changed": "密码修改时间",
     "PDF of a report draft": "报告草稿PDF",

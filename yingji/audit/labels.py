@@ -41,6 +41,8 @@ ACTIONS = {
     "locked_out": _("Locked out after failed sign-ins"),
     "download": _("Downloaded a file"),
     "denied": _("Was refused access"),
+    "two_factor.enrol": _("Turned on two-factor sign-in"),
+    "two_factor.reset": _("Removed the authenticator"),
 }
 ACTIONS |= {f"hazard.{code}": label for code, label in HazardAction.choices}
 ACTIONS |= {f"accident.{code}": label for code, label in AccidentAction.choices}

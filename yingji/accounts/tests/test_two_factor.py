@@ -110,3 +110,16 @@ def test_a_reset_removes_the_authenticator(admin, bureau, client):
     bureau.refresh_from_db()
     assert not two_factor.enrolled(bureau)
     assert _password(client, bureau)["Location"] != "/login/code/"
+
+
+def test_the_command_resets_a_lost_authenticator(bureau):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    _enrol(bureau)
+    call_command("reset_two_factor", bureau.username)
+    assert not TwoFactor.objects.filter(user=bureau).exists()
+    assert AuditEntry.objects.filter(action="two_factor.reset", object_id=bureau.username).count() == 1
+    with pytest.raises(CommandError) as again:
+        call_command("reset_two_factor", bureau.username)
+    assert again.value.returncode == 2
