@@ -45,7 +45,7 @@ ZH = {
     "after": "变更后",
     "audit entry": "审计记录",
     "audit entries": "审计记录",
-    "Every create, update, delete and workflow action in your jurisdiction. The log cannot be edited.": "辖区内的每一次新增、修改、删除和流程操作。审计日志不可修改。",
+    "Every create, update, delete and workflow action in your jurisdiction, and its users' sign-ins, refusals and downloads. The log cannot be edited, and yingji audit verify proves it was not.": "辖区内的每一次新增、修改、删除和流程操作，以及本辖区用户的登录、越权访问和下载。审计日志不可修改，可用 yingji audit verify 校验。",
     "User": "用户",
     "Action": "操作",
     "Object type": "对象类型",
