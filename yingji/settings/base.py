@@ -252,6 +252,12 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "yingji@localhost")
 
+# Warnings (预警叫应): a recipient who has not acknowledged within this many minutes is escalated
+# to their superior and to the duty desk (a lead-time stage may set its own, warnings/stages.py);
+# the link in the SMS stays valid this many hours.
+YINGJI_WARNING_ACK_MINUTES = env_int("YINGJI_WARNING_ACK_MINUTES", 30)
+YINGJI_WARNING_LINK_HOURS = env_int("YINGJI_WARNING_LINK_HOURS", 72)
+
 YINGJI_MAX_UPLOAD_MB = env_int("YINGJI_MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
