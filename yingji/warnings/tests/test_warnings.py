@@ -101,7 +101,7 @@ def test_the_duty_officer_sees_whom_to_call(orange, duty, street):
     assert [i.kind for i in todo_for(street) if i.kind.startswith("warning")] == ["warning_ack"]
     Recipient.objects.filter(warning_id=orange["id"]).update(due_at=timezone.now() - datetime.timedelta(minutes=1))
     calls = [i.title for i in todo_for(duty) if i.kind == "warning_call"]
-    assert len(calls) == 3 and any("赵六 (13900000003)" in t for t in calls)
+    assert len(calls) == 3 and any("赵六（13900000003）" in t for t in calls)
 
 
 def test_raising_and_lowering_tell_everyone_anew(orange, duty, street, call):
