@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from yingji.reports.facts import Facts
 from yingji.reports.parts import WorkPart, register_work_part
 from yingji.reports.problems import ProblemFinder, register_problem_finder
-from yingji.stats.numbers import format_percent
 
 WORDING = (
     "及时发布预警信息{{ warnings.issued }}条次（其中红色预警{{ warnings.red }}条次、"
@@ -53,7 +52,7 @@ def unacknowledged(facts: Facts) -> list[str]:
     late = facts.value("warnings.acknowledged") - facts.value("warnings.acknowledged_in_time")
     if not missing and not late:
         return []
-    rate = format_percent(facts.value("warnings.ack_in_time_rate"))
+    rate = facts.value("warnings.ack_in_time_rate")  # a ratio comes formatted (33.3)
     parts = [f"{missing}人次未叫应"] if missing else []
     parts += [f"{late}人次超时叫应"] if late else []
     return [f"预警叫应落实不够到位，{'、'.join(parts)}，按时叫应率仅为{rate}%。"]

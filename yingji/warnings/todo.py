@@ -24,7 +24,8 @@ def to_acknowledge(user):
 def to_call(user):
     if user.role not in (Role.BUREAU, Role.DUTY, Role.STREET):
         return []
-    late = overdue().filter(pk__in=Recipient.objects.for_user(user).values("pk")).select_related("warning")
+    late = overdue().filter(pk__in=Recipient.objects.for_user(user).values("pk")).exclude(contact__user=user)
+    late = late.select_related("warning")
     return [
         TodoItem("warning_call", _("Call %(name)s (%(phone)s): %(warning)s not acknowledged") % {"name": r.name, "phone": r.phone, "warning": headline(r.warning)}, str(r.pk), r.due_at, f"/warnings/{r.warning_id}/")  # fmt: skip
         for r in late.order_by("due_at", "pk")[:100]
