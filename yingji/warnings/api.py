@@ -13,7 +13,8 @@ from yingji.core.api import MAX_ID, Page
 from yingji.core.errors import ApplicationError
 from yingji.regions.scoping import get_for_user
 from yingji.warnings import contacts, permissions, services
-from yingji.warnings.choices import Level, Source, Status as WarningStatus, WarningType
+from yingji.warnings.choices import Level, Source, WarningType
+from yingji.warnings.choices import Status as WarningStatus
 from yingji.warnings.models import Contact, ContactRole, EarlyWarning, Recipient, Slot
 
 router = Router(tags=["warnings"])
@@ -216,8 +217,12 @@ class WarningIn(Schema):
     valid_to: datetime.datetime
     content: str = Field(..., max_length=2000)
     source: Source
-    stage: str = Field("warning", max_length=16, description="lead-time stage: outlook, forecast, warning, imminent")
-    issued_at: datetime.datetime | None = Field(None, description="default now; earlier for one issued by phone")
+    stage: str = Field(
+        "warning", max_length=16, description="lead-time stage: outlook, forecast, warning, imminent"
+    )
+    issued_at: datetime.datetime | None = Field(
+        None, description="default now; earlier for one issued by phone"
+    )
 
 
 class WarningActionIn(Schema):

@@ -18,7 +18,9 @@ class WarningsConfig(AppConfig):
         from yingji.web.navigation import NavItem, register_nav
         from yingji.web.permissions import register_action
 
-        register_nav(NavItem(_("Warnings and acknowledgement"), "warnings:list", permissions.READERS, order=135))
+        register_nav(
+            NavItem(_("Warnings and acknowledgement"), "warnings:list", permissions.READERS, order=135)
+        )
         register_card("warnings.issued", "warnings.ack_rate")
         register_action("warnings.issue", permissions.can_issue)
         register_action("warnings.record_calls", permissions.can_record_calls)

@@ -58,8 +58,8 @@ COUNTED = (ChangeKind.ISSUE, ChangeKind.RAISE, ChangeKind.LOWER)
 
 
 class Status(models.TextChoices):
-    IN_FORCE = "in_force", _("In force")
-    LIFTED = "lifted", _("Lifted")
+    IN_FORCE = "in_force", _("In force now")
+    LIFTED = "lifted", _("Lifted already")
 
 
 class AckChannel(models.TextChoices):

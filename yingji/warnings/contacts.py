@@ -37,7 +37,11 @@ def _user(errors: Errors, actor, username) -> User | None:
     """The account the person acknowledges with in the product: one inside the jurisdiction."""
     if username in (None, ""):
         return None
-    user = User.objects.filter(username=str(username)[:150], is_active=True).select_related("organisation").first()
+    user = (
+        User.objects.filter(username=str(username)[:150], is_active=True)
+        .select_related("organisation")
+        .first()
+    )
     region = user.organisation.region_id if user and user.organisation_id else None
     if user is None or not Jurisdiction.of(actor).contains_region(region):
         errors.add("username", _("No such account in your jurisdiction."))

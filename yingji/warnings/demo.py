@@ -77,7 +77,9 @@ def _season(ctx, rng, year, streets, register, duty) -> None:
         steps = [(ChangeKind.ISSUE, "", level, issued)]
         if level in (Level.YELLOW, Level.ORANGE) and rng.random() < 0.3:
             up = Level.values[RANK[level] + 1]
-            steps.append((ChangeKind.RAISE, level, up, issued + datetime.timedelta(hours=rng.randrange(2, 8))))
+            steps.append(
+                (ChangeKind.RAISE, level, up, issued + datetime.timedelta(hours=rng.randrange(2, 8)))
+            )
             steps.append((ChangeKind.LOWER, up, level, steps[-1][3] + datetime.timedelta(hours=rng.randrange(4, 12))))  # fmt: skip
         lifted = steps[-1][3] + datetime.timedelta(hours=rng.randrange(6, 30))
         _warning(ctx, rng, area, steps, lifted, register, duty)
@@ -99,7 +101,9 @@ def _warning(ctx, rng, area, steps, lifted, register, duty, *, late_one=False) -
         change = WarningChange.objects.create(warning=warning, kind=kind_, from_level=before, to_level=after, at=at, by=duty)  # fmt: skip
         for code in area:
             for contact in register[code]:
-                minutes = rng.choice([2, 3, 5, 8, 10, 12, 15, 20, 25, 28, 35, 50]) if rng.random() < 0.96 else None
+                minutes = (
+                    rng.choice([2, 3, 5, 8, 10, 12, 15, 20, 25, 28, 35, 50]) if rng.random() < 0.96 else None
+                )
                 if late_one and contact.user_id:
                     minutes = None
                 rows.append(Recipient(warning=warning, change=change, contact=contact, region_id=code, name=contact.name,
@@ -108,7 +112,9 @@ def _warning(ctx, rng, area, steps, lifted, register, duty, *, late_one=False) -
                                       ack_channel=rng.choice([AckChannel.LINK] * 3 + [AckChannel.APP, AckChannel.CALL]) if minutes else "",
                                       escalated_at=at + window if minutes is None or minutes > 30 else None))  # fmt: skip
     if lifted:
-        WarningChange.objects.create(warning=warning, kind=ChangeKind.LIFT, from_level=last[2], at=lifted, by=duty)
+        WarningChange.objects.create(
+            warning=warning, kind=ChangeKind.LIFT, from_level=last[2], at=lifted, by=duty
+        )
     Recipient.objects.bulk_create(rows)
     return warning
 
@@ -121,5 +127,8 @@ def _in_force(ctx, rng, streets, register, duty) -> None:
     area = [home] + [s for s in streets if s != home][:1]
     now = timezone.now() - datetime.timedelta(hours=1)
     warning = _warning(ctx, rng, area, [(ChangeKind.ISSUE, "", Level.BLUE, now)], None, register, duty, late_one=True)  # fmt: skip
-    warning.type, warning.content = "cold_wave", "气象部门发布：受强冷空气影响，未来24小时气温将下降8℃以上，请做好防寒防冻。"
+    warning.type, warning.content = (
+        "cold_wave",
+        "气象部门发布：受强冷空气影响，未来24小时气温将下降8℃以上，请做好防寒防冻。",
+    )
     warning.save()

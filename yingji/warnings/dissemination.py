@@ -25,7 +25,9 @@ from yingji.warnings.models import Contact, Recipient, WarningChange
 logger = logging.getLogger(__name__)
 
 WARNING_ISSUED = register_kind("warning_issued", gettext_lazy("Warning to acknowledge"), urgent=False)
-WARNING_UNACKNOWLEDGED = register_kind("warning_unacknowledged", gettext_lazy("Warning not acknowledged in time"))
+WARNING_UNACKNOWLEDGED = register_kind(
+    "warning_unacknowledged", gettext_lazy("Warning not acknowledged in time")
+)
 RETRY_FOR = datetime.timedelta(days=1)  # an SMS the gateway refused is retried this long
 
 
@@ -57,7 +59,10 @@ def _tell(recipient_ids: list[int], change: WarningChange) -> None:
 
 def headline(warning) -> str:
     """暴雨橙色（二级）预警 — in Chinese in what is sent; in the reader's language on a page."""
-    return _("%(type)s %(level)s warning") % {"type": warning.get_type_display(), "level": warning.get_level_display()}
+    return _("%(type)s %(level)s warning") % {
+        "type": warning.get_type_display(),
+        "level": warning.get_level_display(),
+    }
 
 
 def zh_headline(warning) -> str:
@@ -79,7 +84,9 @@ def send_sms(recipient_ids) -> int:
     """Send each recipient's SMS not sent yet; a refusal is kept on the row and retried."""
     sent = 0
     # A warning entered after it expired (recorded from paper) is not sent to anyone's phone.
-    unsent = Recipient.objects.filter(pk__in=recipient_ids, sms_sent_at__isnull=True, acknowledged_at__isnull=True)
+    unsent = Recipient.objects.filter(
+        pk__in=recipient_ids, sms_sent_at__isnull=True, acknowledged_at__isnull=True
+    )
     unsent = unsent.filter(warning__status=Status.IN_FORCE, warning__valid_to__gt=timezone.now())
     for recipient in unsent.select_related("warning"):
         try:
@@ -135,7 +142,9 @@ def escalate_due(now: datetime.datetime | None = None) -> int:
     late = defaultdict(list)
     for recipient in overdue(now).filter(escalated_at__isnull=True).select_related("contact__superior", "warning")[:500]:  # fmt: skip
         with transaction.atomic():
-            if not Recipient.objects.filter(pk=recipient.pk, escalated_at__isnull=True).update(escalated_at=now):
+            if not Recipient.objects.filter(pk=recipient.pk, escalated_at__isnull=True).update(
+                escalated_at=now
+            ):
                 continue  # another worker took it
             recipient.escalated_at = now
             record_escalation(recipient, _to_superior(recipient, now))
@@ -165,6 +174,8 @@ def _to_superior(recipient, now) -> Recipient | None:
 def dispatch() -> None:
     """The worker's every-minute pass: unsent SMS again, then escalation."""
     since = timezone.now() - RETRY_FOR
-    unsent = Recipient.objects.filter(sms_sent_at__isnull=True, sent_at__gte=since, acknowledged_at__isnull=True)
+    unsent = Recipient.objects.filter(
+        sms_sent_at__isnull=True, sent_at__gte=since, acknowledged_at__isnull=True
+    )
     send_sms(list(unsent.values_list("pk", flat=True)[:1000]))
     escalate_due()

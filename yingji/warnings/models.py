@@ -87,7 +87,10 @@ class EarlyWarning(BaseModel):
     level = models.CharField(_("level"), max_length=8, choices=Level.choices)
     stage = models.CharField(_("lead-time stage"), max_length=16)  # warnings/stages.py
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, db_column="region_code", verbose_name=_("issued by region")
+        "regions.Region",
+        on_delete=models.PROTECT,
+        db_column="region_code",
+        verbose_name=_("issued by region"),
     )
     areas = models.ManyToManyField("regions.Region", through="WarningArea", related_name="+")
     valid_from = models.DateTimeField(_("valid from"), db_index=True)
@@ -116,6 +119,9 @@ class WarningArea(models.Model):
     class Meta:
         ordering = ["region_id"]
         constraints = [models.UniqueConstraint(fields=["warning", "region"], name="warning_area_unique")]
+
+    def __str__(self) -> str:
+        return self.region_id
 
 
 class WarningChange(BaseModel):

@@ -80,7 +80,9 @@ def issue(*, actor, type, level, region_codes, valid_from=None, valid_to=None, c
         issued_by=actor,
     )
     if stages.stage(str(stage or "")) is None:
-        errors.add("stage", _("Choose one of: %(keys)s.") % {"keys": ", ".join(s.key for s in stages.stages())})
+        errors.add(
+            "stage", _("Choose one of: %(keys)s.") % {"keys": ", ".join(s.key for s in stages.stages())}
+        )
     warning.stage = str(stage or "")[:16]
     at = moment(errors, "issued_at", issued_at)
     areas = _areas(errors, actor, region_codes)
@@ -200,7 +202,9 @@ def _acknowledge(recipient, channel, actor) -> Recipient:
 def acknowledge_by_link(recipient_id: int) -> Recipient | None:
     """The link in the SMS, opened on a phone without signing in; acknowledging twice is no
     error (a second tap, a forwarded message): the first time stands."""
-    recipient = Recipient.objects.select_for_update().filter(pk=recipient_id).select_related("warning").first()
+    recipient = (
+        Recipient.objects.select_for_update().filter(pk=recipient_id).select_related("warning").first()
+    )
     if recipient is None or recipient.acknowledged_at or recipient.warning.status == Status.LIFTED:
         return recipient
     return _acknowledge(recipient, AckChannel.LINK, None)

@@ -16,7 +16,13 @@ def to_acknowledge(user):
         contact__user=user, acknowledged_at__isnull=True, warning__status=Status.IN_FORCE
     ).select_related("warning")
     return [
-        TodoItem("warning_ack", _("Acknowledge: %(warning)s") % {"warning": headline(r.warning)}, str(r.pk), r.due_at, f"/warnings/{r.warning_id}/")  # fmt: skip
+        TodoItem(
+            "warning_ack",
+            _("Acknowledge: %(warning)s") % {"warning": headline(r.warning)},
+            str(r.pk),
+            r.due_at,
+            f"/warnings/{r.warning_id}/",
+        )  # fmt: skip
         for r in open_.order_by("due_at", "pk")[:50]
     ]
 
@@ -27,7 +33,14 @@ def to_call(user):
     late = overdue().filter(pk__in=Recipient.objects.for_user(user).values("pk")).exclude(contact__user=user)
     late = late.select_related("warning")
     return [
-        TodoItem("warning_call", _("Call %(name)s (%(phone)s): %(warning)s not acknowledged") % {"name": r.name, "phone": r.phone, "warning": headline(r.warning)}, str(r.pk), r.due_at, f"/warnings/{r.warning_id}/")  # fmt: skip
+        TodoItem(
+            "warning_call",
+            _("Call %(name)s (%(phone)s): %(warning)s not acknowledged")
+            % {"name": r.name, "phone": r.phone, "warning": headline(r.warning)},
+            str(r.pk),
+            r.due_at,
+            f"/warnings/{r.warning_id}/",
+        )  # fmt: skip
         for r in late.order_by("due_at", "pk")[:100]
     ]
 

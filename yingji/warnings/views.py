@@ -36,7 +36,11 @@ def _day(value):
 
 
 def _listed(request):
-    qs = EarlyWarning.objects.for_user(request.user).select_related("region").prefetch_related("area_rows__region")
+    qs = (
+        EarlyWarning.objects.for_user(request.user)
+        .select_related("region")
+        .prefetch_related("area_rows__region")
+    )
     if start := _day(request.GET.get("from", "")):
         qs = qs.filter(changes__at__date__gte=start).distinct()
     if end := _day(request.GET.get("to", "")):
@@ -83,7 +87,11 @@ def warning_list(request):
 def warning_detail(request, pk):
     _staff(request)
     warning = get_for_user(EarlyWarning.objects.select_related("region"), request.user, pk=pk)
-    recipients = Recipient.objects.for_user(request.user).filter(warning=warning).select_related("change", "region", "contact")
+    recipients = (
+        Recipient.objects.for_user(request.user)
+        .filter(warning=warning)
+        .select_related("change", "region", "contact")
+    )
     own = [r for r in recipients if r.acknowledged_at is None and r.contact.user_id == request.user.pk]
     acked = [r for r in recipients if r.acknowledged_at]
     minutes = [(r.acknowledged_at - r.sent_at).total_seconds() / 60 for r in acked]

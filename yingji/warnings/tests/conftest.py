@@ -3,10 +3,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from yingji.emergency.tests.conftest import DISTRICT, DONGAN, WENYILU, call, duty  # noqa: F401
+from yingji.emergency.tests import conftest as emergency
+from yingji.emergency.tests.conftest import DISTRICT, DONGAN, WENYILU
 from yingji.warnings import contacts
 
 __all__ = ["DISTRICT", "DONGAN", "WENYILU"]
+call, duty = emergency.call, emergency.duty  # the emergency tests' fixtures: call(user, method, path, body)
 
 
 @pytest.fixture

@@ -72,15 +72,22 @@ def test_other_years_and_jurisdictions(bureau, street, outsider, records):
 def test_the_work_summary_paragraph_and_problem(bureau, records):
     from yingji.reports.summary import build_summary
 
-    doc = build_summary(user=bureau, region_code="430102", year=2026, period_code="year", as_of=timezone.localdate())
+    doc = build_summary(
+        user=bureau, region_code="430102", year=2026, period_code="year", as_of=timezone.localdate()
+    )
     text = " ".join(p for _h, paragraphs in doc.sections for p in paragraphs)
-    assert "及时发布预警信息5条次（其中红色预警1条次、橙色预警1条次），通过“预警叫应”直达基层责任人12人次，叫应率33.3%。" in text
+    assert (
+        "及时发布预警信息5条次（其中红色预警1条次、橙色预警1条次），通过“预警叫应”直达基层责任人12人次，叫应率33.3%。"
+        in text
+    )
     assert "预警叫应落实不够到位，8人次未叫应、3人次超时叫应，按时叫应率仅为8.3%。" in text
 
 
 def test_no_warning_no_paragraph(bureau, people):
     from yingji.reports.summary import build_summary
 
-    doc = build_summary(user=bureau, region_code="430102", year=2026, period_code="year", as_of=timezone.localdate())
+    doc = build_summary(
+        user=bureau, region_code="430102", year=2026, period_code="year", as_of=timezone.localdate()
+    )
     text = " ".join(p for _h, paragraphs in doc.sections for p in paragraphs)
     assert "预警信息" not in text and "预警叫应" not in text

@@ -99,7 +99,9 @@ def test_the_duty_officer_sees_whom_to_call(orange, duty, street):
     from yingji.notifications.todo import todo_for
 
     assert [i.kind for i in todo_for(street) if i.kind.startswith("warning")] == ["warning_ack"]
-    Recipient.objects.filter(warning_id=orange["id"]).update(due_at=timezone.now() - datetime.timedelta(minutes=1))
+    Recipient.objects.filter(warning_id=orange["id"]).update(
+        due_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     calls = [i.title for i in todo_for(duty) if i.kind == "warning_call"]
     assert len(calls) == 3 and any("赵六（13900000003）" in t for t in calls)
 
@@ -161,7 +163,9 @@ def test_who_may_issue_and_who_records_calls(orange, street, other_street, burea
     # 东岸 cannot record 文艺路's 叫应; 文艺路 can
     assert _act(call, street, orange, "acknowledge", {"recipient_id": zhao})[0] == 400
     assert _act(call, other_street, orange, "acknowledge", {"recipient_id": zhao})[0] == 200
-    assert _act(call, inspector, orange, "acknowledge", {"recipient_id": _rows(orange)["李四"]["id"]})[0] == 403
+    assert (
+        _act(call, inspector, orange, "acknowledge", {"recipient_id": _rows(orange)["李四"]["id"]})[0] == 403
+    )
 
 
 def test_scoping(orange, duty, street, other_street, outsider, enterprise_user, department, call):
