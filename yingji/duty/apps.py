@@ -8,3 +8,12 @@ class DutyConfig(AppConfig):
     name = "yingji.duty"
     label = "duty"
     verbose_name = _("Duty")
+
+    def ready(self):
+        from yingji.duty import permissions, todo  # noqa: F401 (registers the to-do kinds)
+        from yingji.web.navigation import NavItem, register_nav
+        from yingji.web.permissions import register_action
+
+        register_nav(NavItem(_("Duty desk"), "duty:desk", permissions.READERS, order=138))
+        register_action("duty.write_roster", permissions.can_write_roster)
+        register_action("duty.write_log", permissions.can_write_log)
