@@ -24,6 +24,11 @@ class Coverage:
         return (Decimal(seconds) / 3600).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     @property
+    def gap_hours_text(self) -> str:
+        """12, 7.5 — as a report writes hours, without a trailing .0."""
+        return f"{self.gap_hours.normalize():f}"
+
+    @property
     def complete(self) -> bool:
         return not self.gaps
 

@@ -57,8 +57,9 @@ def duty_gaps(facts: Facts) -> list[str]:
     result = coverage_for(query.user, region, first, last)
     problems = []
     if result.gaps:
-        hours = f"{result.gap_hours.normalize():f}"
-        problems.append(f"值班值守安排存在空档，{len(result.gaps)}个时段共{hours}小时未安排值班人员。")
+        problems.append(
+            f"值班值守安排存在空档，{len(result.gaps)}个时段共{result.gap_hours_text}小时未安排值班人员。"
+        )
     if result.holidays_not_strengthened:
         problems.append(
             f"节假日加强值守落实不到位，{len(result.holidays_not_strengthened)}个法定节假日未安排加强值守。"

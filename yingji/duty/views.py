@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from yingji.accounts.choices import Role
+from yingji.accounts.models import User
 from yingji.core.errors import ApplicationError
 from yingji.duty import coverage, permissions, services
 from yingji.duty.choices import EntryKind, SwapPosition
@@ -97,6 +99,17 @@ def desk_act(request, action):
     return redirect("duty:desk")
 
 
+def _people(user):
+    """The accounts a roster may name: the office's own staff (its jurisdiction, not enterprises)."""
+    region = Jurisdiction.of(user).region
+    if not region:
+        return User.objects.none()
+    roles = (Role.BUREAU, Role.LEADER, Role.DUTY, Role.INSPECTOR, Role.STREET)
+    return User.objects.filter(is_active=True, role__in=roles, organisation__region__code__startswith=region)[
+        :300
+    ]
+
+
 def _month(value: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(f"{value}-01")
@@ -134,5 +147,5 @@ def roster(request):
         "shifts": shifts.select_related("leader", "region").prefetch_related("officers", "swaps__out_user", "swaps__in_user"),
         "month": first, "previous": (first - datetime.timedelta(days=1)).replace(day=1), "next": last + datetime.timedelta(days=1),
         "coverage": result, "errors": errors, "values": values, "positions": SwapPosition.choices,
-        "regions": region_choices(user), "can_write": permissions.can_write_roster(user),
+        "regions": region_choices(user), "can_write": permissions.can_write_roster(user), "people": _people(user),
     })  # fmt: skip

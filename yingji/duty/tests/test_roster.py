@@ -5,6 +5,7 @@ swaps; every refused shift and swap, listed by hand; scoping."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from yingji.duty import services
 from yingji.duty.tests.conftest import local
@@ -92,7 +93,7 @@ def test_an_overlapping_shift_is_refused(day_and_night, bureau, call):
 
 @pytest.fixture
 def tomorrow(bureau, duty, leader, call):
-    day = datetime.date.today() + datetime.timedelta(days=1)
+    day = timezone.localdate() + datetime.timedelta(days=1)
     return _shift(call, bureau, local(day, 8), local(day, 20))[1]
 
 
