@@ -106,6 +106,8 @@ ZH = {
     "No responsible person in the area: add them to the contacts register.": "预警区域内没有责任人，请先在责任人通讯录中添加。",
     "Warnings in force": "生效中的预警",
     "Warning source": "预警来源",
+    "Warnings at a glance": "预警一张图",
+    "Highest warning level in force": "生效预警最高级别",
     "Valid": "有效期",
     "No warning is in force.": "当前没有生效的预警。",
     "Issue a warning": "发布预警",

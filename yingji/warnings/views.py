@@ -20,7 +20,8 @@ from yingji.regions.scoping import get_for_user
 from yingji.regions.selectors import region_choices
 from yingji.warnings import contacts, links, permissions, services, stages
 from yingji.warnings.choices import Level, Source, Status, WarningType
-from yingji.warnings.models import Contact, ContactRole, EarlyWarning, Recipient
+from yingji.warnings.maps import warning_map
+from yingji.warnings.models import Contact, ContactRole, EarlyWarning, Recipient, WarningArea
 
 
 def _staff(request):
@@ -45,6 +46,13 @@ def _listed(request):
         qs = qs.filter(changes__at__date__gte=start).distinct()
     if end := _day(request.GET.get("to", "")):
         qs = qs.filter(changes__at__date__lte=end).distinct()
+    region = request.GET.get("region", "")
+    if region.isdigit() and len(region) <= 12:  # the map's link: the warnings over that region
+        ancestors = [region[:n] for n in (2, 4, 6, 9) if n < len(region)]
+        covering = WarningArea.objects.filter(
+            Q(region__code__startswith=region) | Q(region__code__in=ancestors)
+        )
+        qs = qs.filter(pk__in=covering.values("warning_id"))
     if (kind := request.GET.get("type")) in WarningType.values:
         qs = qs.filter(type=kind)
     if (level := request.GET.get("level")) in Level.values:
@@ -76,6 +84,7 @@ def warning_list(request):
     qs = _listed(request)
     page, query = page_of(request, qs.exclude(status=Status.IN_FORCE).order_by("-valid_from", "-id"))
     return render(request, "warnings/list.html", {
+        "map": warning_map(request.user),
         "in_force": qs.filter(status=Status.IN_FORCE).order_by("-valid_from", "-id"), "page": page, "query": query,
         "can_issue": permissions.can_issue(request.user), "errors": errors, "values": values,
         "types": WarningType.choices, "levels": Level.choices, "sources": Source.choices,

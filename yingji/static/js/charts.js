@@ -155,11 +155,19 @@
         tooltip: {
           trigger: "item",
           formatter: function (p) {
-            var shown = isNaN(p.value) ? "—" : p.value + unit;
+            var piece = (indicator.pieces || []).filter(function (x) { return x.value === p.value; })[0];
+            var shown = piece ? piece.label : isNaN(p.value) ? "—" : p.value + unit;
             return echarts.format.encodeHTML((names[p.name] || p.name) + " · " + indicator.label + " " + shown);
           },
         },
-        visualMap: {
+        visualMap: indicator.pieces ? {
+          // Levels (a warning's 蓝黄橙红) in their own colours, not a scale.
+          type: "piecewise",
+          left: 8,
+          bottom: 8,
+          pieces: indicator.pieces,
+          textStyle: { color: dark ? "#ffffff" : "#1f2933" },
+        } : {
           type: "continuous",
           min: scale.min,
           max: scale.max,

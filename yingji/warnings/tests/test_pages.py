@@ -70,3 +70,18 @@ def test_the_contacts_register(client, street, people):
 def test_roles(client, enterprise_user, outsider, orange):
     assert _client(client, enterprise_user).get("/warnings/").status_code == 403
     assert _client(client, outsider).get(f"/warnings/{orange['id']}/").status_code == 404
+
+
+def test_the_map_colours_each_street_by_its_highest_warning(client, duty, bureau, call, people):
+    from yingji.warnings.maps import warning_map
+    from yingji.warnings.tests.conftest import rainstorm
+
+    call(duty, "post", "/api/v1/warnings", rainstorm(level="blue", region_codes=[DONGAN, WENYILU]))
+    call(duty, "post", "/api/v1/warnings", rainstorm(level="orange", region_codes=[DONGAN]))
+    lifted = call(duty, "post", "/api/v1/warnings", rainstorm(level="red", region_codes=[WENYILU]))[1]
+    call(duty, "post", f"/api/v1/warnings/{lifted['id']}/actions/lift")
+    levels = {r["code"]: r["values"]["level"] for r in warning_map(bureau)["regions"]}
+    assert levels[DONGAN] == 3 and levels[WENYILU] == 1  # orange over blue; the red is lifted
+    assert sum(1 for v in levels.values() if v) == 2
+    page = _client(client, duty).get(f"/warnings/?region={DONGAN}").content.decode()
+    assert page.count('data-testid="level"') == 2  # the map's link lists the two over 东岸
