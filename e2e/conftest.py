@@ -75,7 +75,7 @@ def server(tmp_path_factory):
     )
     try:
         _wait_until_up(base + "/login/", process)
-        yield {"url": base, "accounts": accounts}
+        yield {"url": base, "accounts": accounts, "env": env}
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -127,7 +127,8 @@ def overdue(now: datetime.datetime | None = None):
     changed since is acknowledged anew, not chased for the old one)."""
     now = now or timezone.now()
     return (
-        Recipient.objects.filter(acknowledged_at__isnull=True, due_at__lte=now, warning__status=Status.IN_FORCE)
+        Recipient.objects.filter(acknowledged_at__isnull=True, warning__status=Status.IN_FORCE)
+        .filter(Q(due_at__lte=now) | Q(escalated_at__isnull=False))  # escalated: late by the worker's clock
         .annotate(step=_latest_step())
         .filter(change_id=F("step"))
     )  # fmt: skip
@@ -171,11 +172,10 @@ def _to_superior(recipient, now) -> Recipient | None:
     return row
 
 
-def dispatch() -> None:
-    """The worker's every-minute pass: unsent SMS again, then escalation."""
-    since = timezone.now() - RETRY_FOR
+def dispatch(now: datetime.datetime | None = None) -> tuple[int, int]:
+    """The worker's every-minute pass: unsent SMS again, then escalation. (SMS sent, escalated.)"""
+    now = now or timezone.now()
     unsent = Recipient.objects.filter(
-        sms_sent_at__isnull=True, sent_at__gte=since, acknowledged_at__isnull=True
+        sms_sent_at__isnull=True, sent_at__gte=now - RETRY_FOR, acknowledged_at__isnull=True
     )
-    send_sms(list(unsent.values_list("pk", flat=True)[:1000]))
-    escalate_due()
+    return send_sms(list(unsent.values_list("pk", flat=True)[:1000])), escalate_due(now)
