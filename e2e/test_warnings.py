@@ -7,6 +7,7 @@ import datetime
 import re
 import subprocess
 import sys
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -15,6 +16,7 @@ from e2e.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.e2e
 DONGAN, WENYILU = "430102015", "430102001"
+BEIJING = ZoneInfo("Asia/Shanghai")  # the server's time zone: the form takes Beijing time
 
 
 def log_in(page, server, username):
@@ -39,7 +41,7 @@ def test_an_orange_warning_is_acknowledged_by_one_street_and_escalates_for_the_o
     form.locator("select[name=type]").select_option("rainstorm")
     form.locator("select[name=level]").select_option("orange")
     form.locator("select[name=region_codes]").select_option([DONGAN, WENYILU])
-    until = datetime.datetime.now() + datetime.timedelta(hours=12)
+    until = datetime.datetime.now(BEIJING) + datetime.timedelta(hours=12)
     form.locator("input[name=valid_to]").fill(until.strftime("%Y-%m-%dT%H:%M"))
     form.locator("textarea[name=content]").fill(
         "预计未来6小时东岸、文艺路将出现100毫米以上强降雨，请做好防范。"
@@ -69,7 +71,7 @@ def test_an_orange_warning_is_acknowledged_by_one_street_and_escalates_for_the_o
     phone_context.close()
 
     # 文艺路 never answers: half an hour on, the worker's pass escalates its five.
-    later = (datetime.datetime.now() + datetime.timedelta(minutes=31)).strftime("%Y-%m-%dT%H:%M")
+    later = (datetime.datetime.now(BEIJING) + datetime.timedelta(minutes=31)).strftime("%Y-%m-%dT%H:%M")
     done = subprocess.run([sys.executable, "-m", "yingji.cli", "escalate_warnings", "--now", later],
                           env=server["env"], check=True, capture_output=True, text=True).stdout  # fmt: skip
     assert "recipients escalated: " in done and "recipients escalated: 0" not in done
