@@ -4,6 +4,7 @@ from yingji.accidents.api import router as accidents_router
 from yingji.accounts.api import router as accounts_router
 from yingji.accounts.auth import BearerAuth
 from yingji.audit.api import router as audit_router
+from yingji.campaigns.api import router as campaigns_router
 from yingji.complaints.api import router as complaints_router
 from yingji.core.api import TextParser, Utf8JSONRenderer, YingjiAPI, install_error_handlers
 from yingji.duty.api import router as duty_router
@@ -55,6 +56,7 @@ api.add_router("", notifications_router)  # /notifications and /todo
 api.add_router("/jobs", jobs_router)
 api.add_router("", enforcement_router)
 api.add_router("", warnings_router)
+api.add_router("", campaigns_router)
 api.add_router("", emergency_router)
 api.add_router("", duty_router)
 api.add_router("", preparedness_router)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("supplies/", include("yingji.supplies.urls")),
     path("training/", include("yingji.training.urls")),
     path("complaints/", include("yingji.complaints.urls")),
+    path("campaigns/", include("yingji.campaigns.urls")),
     path("notifications/", include("yingji.notifications.urls")),
     path("jobs/", include("yingji.jobs.urls")),
     path("reports/", include("yingji.reports.urls")),

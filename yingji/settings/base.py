@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "yingji.supplies",
     "yingji.training",
     "yingji.complaints",
+    "yingji.campaigns",
     "yingji.notifications",
     "yingji.jobs",
     "yingji.stats",
