@@ -3,6 +3,7 @@
 ZH = {
     "No reporting period of this campaign starts on that day.": "该专项行动没有从这一天开始的填报周期。",
     "Campaigns": "专项行动",
+    "Participating units": "参与单位",
     "Special campaigns": "专项整治行动",
     "Daily": "每日",
     "Weekly": "每周",

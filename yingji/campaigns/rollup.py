@@ -65,9 +65,8 @@ def rollup(campaign, period=None, now=None) -> Rollup:
             if f.kind == FieldKind.NUMBER:
                 values[f.key] = sum(s.values.get(f.key, 0) or 0 for s in mine) if mine else None
             else:
-                values[f.key] = (
-                    "；".join(s.values.get(f.key, "") for s in mine if s.values.get(f.key)) if mine else None
-                )
+                texts = [s.values.get(f.key) for s in mine if s.values.get(f.key)]
+                values[f.key] = (texts[-1] if texts else "") if mine else None  # the latest said
             if any(f.indicator and s.values.get(f.key) != s.prefilled.get(f.key) for s in mine):
                 differs.add(f.key)
         rows.append(

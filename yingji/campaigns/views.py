@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from yingji.accounts.choices import OrgKind
 from yingji.accounts.models import Organisation
 from yingji.campaigns import permissions, rollup, services
-from yingji.campaigns.choices import Cycle
+from yingji.campaigns.choices import Cycle, FieldKind
 from yingji.campaigns.models import Campaign
 from yingji.campaigns.periods import current, period_starting
 from yingji.core.errors import ApplicationError
@@ -101,16 +101,16 @@ def campaign_detail(request, pk):
 
 def _table(table) -> dict:
     """The roll-up as the page lays it out: a list of cells a row, the totals under them."""
-    keys = [f.key for f in table.fields]
+    keys = [(f.key, f.kind == FieldKind.NUMBER) for f in table.fields]
     rows = [
         {
             "name": r.organisation.name,
             "light": r.light,
-            "cells": [(r.values[k], k in r.differs) for k in keys],
+            "cells": [(r.values[k], k in r.differs, n) for k, n in keys],
         }
         for r in table.rows
     ]
-    return {"rows": rows, "totals": [(k, table.totals.get(k)) for k in keys]}
+    return {"rows": rows, "totals": [(k, table.totals.get(k)) for k, _n in keys]}
 
 
 def _period(campaign, value):
