@@ -217,7 +217,9 @@ def duty_coverage(request, filters: Query[CoverageFilters]):
     errors = {}
     if not region or not Jurisdiction.of(request.auth).contains_region(region):
         errors["region"] = [_("This region is not in your jurisdiction.")]
-    if not filters.date_from <= filters.date_to <= filters.date_from + datetime.timedelta(days=MAX_DAYS):
+    if not 2000 <= filters.date_from.year <= 2100:
+        errors["from"] = [_("Enter a date from 2000 to 2100.")]
+    elif not filters.date_from <= filters.date_to <= filters.date_from + datetime.timedelta(days=MAX_DAYS):
         errors["to"] = [_("Give a window of 1 to %(n)d days.") % {"n": MAX_DAYS}]
     if errors:
         raise ApplicationError(next(iter(errors.values()))[0], errors=errors)
