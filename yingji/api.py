@@ -22,6 +22,7 @@ from yingji.regions.api import router as regions_router
 from yingji.reports.api import router as reports_router
 from yingji.stats.api import router as stats_router
 from yingji.supplies.api import router as supplies_router
+from yingji.tasks.api import router as tasks_router
 from yingji.training.api import router as training_router
 from yingji.warnings.api import router as warnings_router
 from yingji.web.api import router as geo_router
@@ -57,6 +58,7 @@ api.add_router("/jobs", jobs_router)
 api.add_router("", enforcement_router)
 api.add_router("", warnings_router)
 api.add_router("", campaigns_router)
+api.add_router("", tasks_router)
 api.add_router("", emergency_router)
 api.add_router("", duty_router)
 api.add_router("", preparedness_router)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("training/", include("yingji.training.urls")),
     path("complaints/", include("yingji.complaints.urls")),
     path("campaigns/", include("yingji.campaigns.urls")),
+    path("tasks/", include("yingji.tasks.urls")),
     path("notifications/", include("yingji.notifications.urls")),
     path("jobs/", include("yingji.jobs.urls")),
     path("reports/", include("yingji.reports.urls")),

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "yingji.training",
     "yingji.complaints",
     "yingji.campaigns",
+    "yingji.tasks",
     "yingji.notifications",
     "yingji.jobs",
     "yingji.stats",
