@@ -16,6 +16,7 @@ from yingji.hazards.ledger_api import router as ledger_router
 from yingji.inspections.api import router as inspections_router
 from yingji.inspections.planning_api import router as planning_router
 from yingji.jobs.api import router as jobs_router
+from yingji.meetings.api import router as meetings_router
 from yingji.notifications.api import router as notifications_router
 from yingji.preparedness.api import router as preparedness_router
 from yingji.regions.api import router as regions_router
@@ -59,6 +60,7 @@ api.add_router("", enforcement_router)
 api.add_router("", warnings_router)
 api.add_router("", campaigns_router)
 api.add_router("", tasks_router)
+api.add_router("", meetings_router)
 api.add_router("", emergency_router)
 api.add_router("", duty_router)
 api.add_router("", preparedness_router)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("complaints/", include("yingji.complaints.urls")),
     path("campaigns/", include("yingji.campaigns.urls")),
     path("tasks/", include("yingji.tasks.urls")),
+    path("meetings/", include("yingji.meetings.urls")),
     path("notifications/", include("yingji.notifications.urls")),
     path("jobs/", include("yingji.jobs.urls")),
     path("reports/", include("yingji.reports.urls")),

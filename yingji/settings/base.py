@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "yingji.complaints",
     "yingji.campaigns",
     "yingji.tasks",
+    "yingji.meetings",
     "yingji.notifications",
     "yingji.jobs",
     "yingji.stats",
