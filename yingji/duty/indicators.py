@@ -8,15 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from yingji.duty.models import LogEntry, Shift
 from yingji.stats.catalog import Measure, register
 
+
+def _begun(q) -> Q:
+    """Shifts begun in the period by its end or today: a roster planned ahead is not yet duty done."""
+    return Q(starts_at__date__gte=q.period.start, starts_at__date__lte=q.cutoff)
+
+
 register(
     Measure(
         key="duty.shifts", label=_("Duty shifts"), unit="班次", model=Shift, date_field="starts_at__date",
-        month_field="starts_at", aggregate=lambda: Count("id"), dimensions={"strengthened": "strengthened"},
+        month_field="starts_at", in_period=_begun, aggregate=lambda: Count("id"), dimensions={"strengthened": "strengthened"},
         link=lambda q: f"/duty/roster/?from={q.period.start}&to={q.period.end}",
     ),
     Measure(
         key="duty.strengthened_shifts", label=_("Strengthened duty shifts"), unit="班次", model=Shift,
-        date_field="starts_at__date", month_field="starts_at", aggregate=lambda: Count("id"),
+        date_field="starts_at__date", month_field="starts_at", in_period=_begun, aggregate=lambda: Count("id"),
         where=lambda q: Q(strengthened=True), link=lambda q: f"/duty/roster/?from={q.period.start}&to={q.period.end}",
     ),
     Measure(

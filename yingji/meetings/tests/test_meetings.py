@@ -108,3 +108,30 @@ def test_the_page(client, bureau, department, held):
     response = client.post("/meetings/", {"do": "meeting", "region_code": "430102", "kind": "topical", "title": "燃气专题会", "held_on": "2026-09-01",
                                           "chair": "副区长", "decisions": "区住房和城乡建设局|排查老旧燃气管网|2026-11-30"})  # fmt: skip
     assert response.status_code == 302 and Task.objects.filter(title="排查老旧燃气管网").exists()
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    from django.db import transaction
+    from django.utils import timezone
+
+    from yingji.core import demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo.build(seed=7, size="small", today=timezone.localdate(), log=lambda _: None)
+        transaction.set_rollback(True)
+
+
+def test_the_demo_gives_the_coordination_paragraph_something_to_say(built):
+    from django.utils import timezone
+
+    from yingji.accounts.models import User
+    from yingji.meetings.models import Meeting
+    from yingji.tasks.models import DutyItem
+
+    year = timezone.localdate().year
+    bureau = User.objects.get(username="bureau")
+    query = Query(user=bureau, period=period_of(year - 1, "year"))
+    assert CATALOG["meetings.count"].value(query) == 9  # two plenary, three topical, four dispatch
+    assert CATALOG["tasks.count"].value(query) > CATALOG["tasks.done"].value(query) > 0
+    assert DutyItem.objects.count() > 0 and Meeting.objects.filter(decisions__isnull=False).exists()
