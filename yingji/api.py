@@ -3,6 +3,7 @@
 from yingji.accidents.api import router as accidents_router
 from yingji.accounts.api import router as accounts_router
 from yingji.accounts.auth import BearerAuth
+from yingji.assessments.api import router as assessments_router
 from yingji.audit.api import router as audit_router
 from yingji.campaigns.api import router as campaigns_router
 from yingji.complaints.api import router as complaints_router
@@ -17,6 +18,7 @@ from yingji.inspections.api import router as inspections_router
 from yingji.inspections.planning_api import router as planning_router
 from yingji.jobs.api import router as jobs_router
 from yingji.meetings.api import router as meetings_router
+from yingji.notices.api import router as notices_router
 from yingji.notifications.api import router as notifications_router
 from yingji.preparedness.api import router as preparedness_router
 from yingji.regions.api import router as regions_router
@@ -61,6 +63,8 @@ api.add_router("", warnings_router)
 api.add_router("", campaigns_router)
 api.add_router("", tasks_router)
 api.add_router("", meetings_router)
+api.add_router("", assessments_router)
+api.add_router("", notices_router)
 api.add_router("", emergency_router)
 api.add_router("", duty_router)
 api.add_router("", preparedness_router)

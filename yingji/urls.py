@@ -21,6 +21,8 @@ urlpatterns = [
     path("campaigns/", include("yingji.campaigns.urls")),
     path("tasks/", include("yingji.tasks.urls")),
     path("meetings/", include("yingji.meetings.urls")),
+    path("assessments/", include("yingji.assessments.urls")),
+    path("notices/", include("yingji.notices.urls")),
     path("notifications/", include("yingji.notifications.urls")),
     path("jobs/", include("yingji.jobs.urls")),
     path("reports/", include("yingji.reports.urls")),

@@ -185,3 +185,21 @@ def campaign_rollup(request, campaign_id: int, period: datetime.date | None = No
         "rows": [{"organisation": r.organisation.name, "light": r.light, "values": r.values, "differs": sorted(r.differs)} for r in table.rows],
         "totals": table.totals,
     }  # fmt: skip
+
+
+class NoticeOut(Schema):
+    id: int
+    document_number: str
+    title: str
+
+
+@router.post("/campaigns/{campaign_id}/notice", response={201: NoticeOut})
+def campaign_notice(request, campaign_id: int):
+    """Issue the progress notice (通报), numbered; its DOCX at /notices/<id>.docx."""
+    from yingji.campaigns import notice
+
+    campaign = _campaign(request.auth, campaign_id)
+    permissions.require(
+        permissions.can_write(request.auth) and permissions.can_see_rollup(request.auth, campaign)
+    )
+    return Status(201, notice.issue(actor=request.auth, campaign=campaign))

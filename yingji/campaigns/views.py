@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from yingji.accounts.choices import OrgKind
 from yingji.accounts.models import Organisation
-from yingji.campaigns import permissions, rollup, services
+from yingji.campaigns import notice, permissions, rollup, services
 from yingji.campaigns.choices import Cycle, FieldKind
 from yingji.campaigns.models import Campaign
 from yingji.campaigns.periods import current, period_starting
@@ -85,16 +85,22 @@ def campaign_list(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def campaign_detail(request, pk):
     campaign = _campaign(request, pk)
     user = request.user
+    if request.method == "POST":  # the progress notice
+        permissions.require(permissions.can_write(user) and permissions.can_see_rollup(user, campaign))
+        issued = notice.issue(actor=user, campaign=campaign)
+        messages.success(request, _("Notice %(number)s issued.") % {"number": issued.document_number})
+        return redirect("notices:list")
     chosen = _period(campaign, request.GET.get("period"))
     shown, grid = rollup.lights(campaign)
     office = permissions.can_see_rollup(user, campaign)
     return render(request, "campaigns/detail.html", {
         "campaign": campaign, "fields": campaign.fields.all(), "periods": shown, "grid": grid if office else [],
         "table": _table(rollup.rollup(campaign, chosen)) if office else None, "chosen": chosen, "office": office,
-        "can_submit": permissions.can_submit(user, campaign), "next": current(campaign),
+        "can_submit": permissions.can_submit(user, campaign), "can_notice": office and permissions.can_write(user), "next": current(campaign),
         "participants": campaign.participants.order_by("kind", "name"),
     })  # fmt: skip
 

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "yingji.campaigns",
     "yingji.tasks",
     "yingji.meetings",
+    "yingji.assessments",
+    "yingji.notices",
     "yingji.notifications",
     "yingji.jobs",
     "yingji.stats",

@@ -156,3 +156,16 @@ def test_the_summary_paragraph(campaign, found, bureau, department, street):
     )
     text = " ".join(p for _h, paragraphs in doc.sections for p in paragraphs)
     assert "岁末年初安全生产专项整治期间，累计发现隐患6处。" in text
+
+
+def test_the_progress_notice(campaign, found, bureau, department, street, call):
+    services.submit(actor=department, campaign=campaign, period_start=WEEK1, values={"hazards": 4})
+    assert call(department, "post", f"/api/v1/campaigns/{campaign.pk}/notice")[0] == 403
+    status, notice = call(bureau, "post", f"/api/v1/campaigns/{campaign.pk}/notice")
+    assert status == 201 and notice["document_number"] == "芙安委办通〔2026〕1号"
+    text = call(bureau, "get", f"/api/v1/notices/{notice['id']}")[1]["paragraphs"]
+    assert "累计发现隐患4处" in text[0]
+    assert (
+        text[1]
+        == "第4期（11.23–11.29）调度表，区住房和城乡建设局、文艺路街道办事处、东岸街道办事处未按时报送，予以通报。"
+    )  # by code
