@@ -21,7 +21,7 @@ class ItemSpec(Schema):
     label: str = Field(..., max_length=100)
     points: Decimal = Field(..., ge=0, le=1000, max_digits=5, decimal_places=1)
     rule: str = Field("", max_length=32, description=f"empty (scored by hand) or one of: {', '.join(RULES)}")
-    per: Decimal = Field(1, ge=0, le=1000, max_digits=5, decimal_places=1)
+    per: Decimal = Field(Decimal(1), ge=0, le=1000, max_digits=5, decimal_places=1)
     veto: bool = False
 
 
