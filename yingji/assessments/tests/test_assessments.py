@@ -114,3 +114,25 @@ def test_the_pages(client, scheme, bureau):
     assert "黄牌警告" in page and "一票否决" in page and 'data-testid="rank-1"' in page
     client.post(f"/assessments/{scheme.pk}/", {"do": "notice"})
     assert "芙安委办通〔2026〕1号" in client.get("/notices/").content.decode()
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    from django.db import transaction
+    from django.utils import timezone
+
+    from yingji.core import demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo.build(seed=7, size="small", today=timezone.localdate(), log=lambda _: None)
+        transaction.set_rollback(True)
+
+
+def test_the_demo_scheme_ranks_every_unit(built):
+    from yingji.assessments.models import Scheme
+
+    scheme = Scheme.objects.get()
+    ranked = scoring.results(scheme)
+    assert len(ranked) == scheme.units.count() > 10
+    assert [r.rank for r in ranked] == list(range(1, len(ranked) + 1))
+    assert all(r.vetoed for r in ranked[next((i for i, r in enumerate(ranked) if r.vetoed), len(ranked)) :])  # vetoed last
