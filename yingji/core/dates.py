@@ -87,6 +87,14 @@ def past_time_problem(moment: datetime.datetime, *, now: datetime.datetime | Non
     return None
 
 
+def query_date(value: str | None) -> datetime.date | None:
+    """A ?from=…&to=… day of a list's link; one that does not parse is ignored (None)."""
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def parse_date(value, field: str) -> datetime.date | None:
     """A date from a date or an ISO string (a JSON body, a form); None when empty."""
     if value in (None, ""):

@@ -3,8 +3,6 @@ events with their reports timeline, responses with their level history and check
 evacuations, the special-groups register (masked; reveal for those allowed) and shelters.
 Every write goes through services (or special) as the API's does."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from yingji.accidents.forms import region_options
+from yingji.core.dates import query_date
 from yingji.core.errors import ApplicationError
 from yingji.core.pagination import page_of
 from yingji.emergency import permissions, responses, services, special
@@ -39,18 +38,11 @@ def _staff(request):
         raise PermissionDenied
 
 
-def _day(value):
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _window(request, qs, field: str):
     """The list inside ?from=…&to=… (the stats catalog's links), dates that do not parse ignored."""
-    if start := _day(request.GET.get("from", "")):
+    if start := query_date(request.GET.get("from", "")):
         qs = qs.filter(**{f"{field}__gte": start})
-    if end := _day(request.GET.get("to", "")):
+    if end := query_date(request.GET.get("to", "")):
         qs = qs.filter(**{f"{field}__lte": end})
     region = request.GET.get("region", "")
     if region.isdigit() and len(region) <= 12:

@@ -4,17 +4,14 @@ through the same services as the pages and the API. All or nothing: every bad ro
 with its row number and column, and nothing is recorded unless every row is good. The file is
 checked by core/uploads.check_upload before the parser sees it."""
 
-import datetime
-import io
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook
 
 from yingji.core import uploads
 from yingji.core.errors import ApplicationError
-from yingji.core.exports import unguard
+from yingji.core.sheets import ImportRejected, Problem, cell_text, first_sheet
 from yingji.preparedness import permissions, services
 from yingji.preparedness.choices import TeamLevel
 from yingji.preparedness.models import Team
@@ -36,67 +33,18 @@ LEVELS = {"县级": TeamLevel.COUNTY, "区级": TeamLevel.COUNTY, "乡级": Team
 
 
 @dataclass(frozen=True)
-class Problem:
-    row: int | None
-    column: str
-    message: str
-
-    def text(self) -> str:
-        where = (
-            _("Row %(row)d, %(column)s") % {"row": self.row, "column": self.column}
-            if self.row
-            else self.column
-        )
-        return f"{where}: {self.message}"
-
-
-class ImportRejected(Exception):
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
-
-
-@dataclass(frozen=True)
 class Result:
     teams: int
     members: int
 
 
-def _text(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    if isinstance(cell, datetime.datetime):
-        cell = cell.date()
-    return unguard(str(cell).strip())
-
-
 def _read(data: bytes) -> list[list]:
-    unreadable = _("This is not an Excel workbook (.xlsx) that can be read.")
-    if len(data) > MAX_BYTES:
-        raise ImportRejected(
-            [Problem(None, "file", _("The file is larger than %(mb)s MB.") % {"mb": MAX_BYTES // uploads.MB})]
-        )
-    try:
-        uploads.check_upload(data)
-    except uploads.Unreadable:
-        raise ImportRejected([Problem(None, "file", unreadable)]) from None
-    except uploads.UploadRefused as e:
-        raise ImportRejected([Problem(None, "file", e.message)]) from None
-    try:
-        return (
-            CalamineWorkbook.from_object(io.BytesIO(data))
-            .get_sheet_by_index(0)
-            .to_python(skip_empty_area=False)
-        )
-    except (CalamineError, ValueError, IndexError, OSError):
-        raise ImportRejected([Problem(None, "file", unreadable)]) from None
+    return first_sheet(data, MAX_BYTES)
 
 
 def _header(rows: list[list]) -> tuple[int, dict[int, str]]:
     for index, row in enumerate(rows[:20]):
-        columns = {i: COLUMNS[_text(c)] for i, c in enumerate(row) if _text(c) in COLUMNS}
+        columns = {i: COLUMNS[cell_text(c)] for i, c in enumerate(row) if cell_text(c) in COLUMNS}
         if set(REQUIRED) <= set(columns.values()):
             return index, columns
     names = "、".join(HEADINGS[k] for k in REQUIRED)
@@ -116,7 +64,7 @@ def import_teams(*, actor, data: bytes) -> Result:
     )
     rows = _read(data)
     start, columns = _header(rows)
-    body = [(start + 2 + n, row) for n, row in enumerate(rows[start + 1 :]) if any(_text(c) for c in row)]
+    body = [(start + 2 + n, row) for n, row in enumerate(rows[start + 1 :]) if any(cell_text(c) for c in row)]
     if len(body) > MAX_ROWS:
         raise ImportRejected([Problem(None, "file", _("At most %(n)d rows at once.") % {"n": MAX_ROWS})])
     scope = Jurisdiction.of(actor).q(ScopeFields(region="code"))
@@ -126,7 +74,7 @@ def import_teams(*, actor, data: bytes) -> Result:
     members = 0
     with transaction.atomic():
         for number, row in body:
-            values = {field: _text(row[i]) if i < len(row) else "" for i, field in columns.items()}
+            values = {field: cell_text(row[i]) if i < len(row) else "" for i, field in columns.items()}
             level = LEVELS.get(values["level"])
             if level is None:
                 problems.append(Problem(number, "级别", _("Write 县级, 乡级, 村级, 专业, 社会 or 企业.")))

@@ -1,4 +1,3 @@
-import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -7,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yingji.core.dates import query_date
 from yingji.core.errors import ApplicationError
 from yingji.regions.scoping import Jurisdiction
 from yingji.regions.selectors import region_choices
@@ -42,7 +42,7 @@ def work_summary(request):
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
     period = request.GET.get("period") or ("H1" if today.month > 6 else "ytd")
     form = {"region": region, "year": year, "period": period}
-    window = {"from_": _day(request.GET.get("from")), "to": _day(request.GET.get("to"))}
+    window = {"from_": query_date(request.GET.get("from")), "to": query_date(request.GET.get("to"))}
     form_window = {"from": request.GET.get("from", ""), "to": request.GET.get("to", "")}
     if report_jobs.in_background(region):  # a city's or province's: made by the worker
         return _work_summary_in_background(request, form)
@@ -78,14 +78,6 @@ def work_summary(request):
     context = {"form": form | form_window, "periods": PERIODS, "preview": preview, "error": error, "query": query,
                "regions": _report_regions(request.user)}  # fmt: skip
     return render(request, "reports/work_summary.html", context)
-
-
-def _day(value: str | None) -> datetime.date | None:
-    """A date from the query string; anything else is no date (the page shows the period)."""
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _work_summary_in_background(request, form: dict):

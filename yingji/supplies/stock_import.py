@@ -4,17 +4,14 @@ service as the pages and the API. All or nothing: every bad row is reported with
 and column, and nothing is recorded unless every row is good. The file is checked by
 core/uploads.check_upload before the parser sees it."""
 
-import datetime
-import io
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook
 
 from yingji.core import uploads
 from yingji.core.errors import ApplicationError
-from yingji.core.exports import unguard
+from yingji.core.sheets import ImportRejected, Problem, cell_text, first_sheet
 from yingji.supplies import permissions, services
 from yingji.supplies.models import Warehouse
 
@@ -26,59 +23,18 @@ REQUIRED = ("warehouse", "item", "quantity")
 
 
 @dataclass(frozen=True)
-class Problem:
-    row: int | None
-    column: str
-    message: str
-
-
-class ImportRejected(Exception):
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
-
-
-@dataclass(frozen=True)
 class Result:
     rows: int
     pieces: int
 
 
-def _text(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    if isinstance(cell, datetime.datetime):
-        cell = cell.date()
-    return unguard(str(cell).strip())
-
-
 def _read(data: bytes) -> list[list]:
-    unreadable = _("This is not an Excel workbook (.xlsx) that can be read.")
-    if len(data) > MAX_BYTES:
-        raise ImportRejected(
-            [Problem(None, "file", _("The file is larger than %(mb)s MB.") % {"mb": MAX_BYTES // uploads.MB})]
-        )
-    try:
-        uploads.check_upload(data)
-    except uploads.Unreadable:
-        raise ImportRejected([Problem(None, "file", unreadable)]) from None
-    except uploads.UploadRefused as e:
-        raise ImportRejected([Problem(None, "file", e.message)]) from None
-    try:
-        return (
-            CalamineWorkbook.from_object(io.BytesIO(data))
-            .get_sheet_by_index(0)
-            .to_python(skip_empty_area=False)
-        )
-    except (CalamineError, ValueError, IndexError, OSError):
-        raise ImportRejected([Problem(None, "file", unreadable)]) from None
+    return first_sheet(data, MAX_BYTES)
 
 
 def _header(rows: list[list]) -> tuple[int, dict[int, str]]:
     for index, row in enumerate(rows[:20]):
-        columns = {i: COLUMNS[_text(c)] for i, c in enumerate(row) if _text(c) in COLUMNS}
+        columns = {i: COLUMNS[cell_text(c)] for i, c in enumerate(row) if cell_text(c) in COLUMNS}
         if set(REQUIRED) <= set(columns.values()):
             return index, columns
     names = "、".join(k for k, v in COLUMNS.items() if v in REQUIRED and k != "储备库")
@@ -93,7 +49,7 @@ def import_stock(*, actor, data: bytes) -> Result:
     )
     rows = _read(data)
     start, columns = _header(rows)
-    body = [(start + 2 + n, row) for n, row in enumerate(rows[start + 1 :]) if any(_text(c) for c in row)]
+    body = [(start + 2 + n, row) for n, row in enumerate(rows[start + 1 :]) if any(cell_text(c) for c in row)]
     if len(body) > MAX_ROWS:
         raise ImportRejected([Problem(None, "file", _("At most %(n)d rows at once.") % {"n": MAX_ROWS})])
     warehouses: dict[str, list[Warehouse]] = {}
@@ -101,7 +57,7 @@ def import_stock(*, actor, data: bytes) -> Result:
         warehouses.setdefault(w.name, []).append(w)
     problems, plan = [], []
     for number, row in body:
-        values = {field: _text(row[i]) if i < len(row) else "" for i, field in columns.items()}
+        values = {field: cell_text(row[i]) if i < len(row) else "" for i, field in columns.items()}
         found = warehouses.get(values["warehouse"], [])
         if len(found) != 1:
             message = (

@@ -3,18 +3,16 @@
 row number and column, and nothing is recorded unless every row is good. The file is checked by
 core/uploads before the parser sees it; exported cells go through core/exports."""
 
-import datetime
 import io
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from python_calamine import CalamineError, CalamineWorkbook
 
 from yingji.audit.services import audit_created
 from yingji.core import uploads
-from yingji.core.exports import set_cell, unguard
+from yingji.core.exports import set_cell
+from yingji.core.sheets import ImportRejected, Problem, cell_text, first_sheet
 from yingji.emergency.inputs import Errors
 from yingji.tasks import permissions, services
 from yingji.tasks.models import DutyItem, Task
@@ -27,64 +25,29 @@ LISTS = {
 REQUIRED = {"duty_items": ("organisation", "content"), "tasks": ("organisation", "title", "due_on")}
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int | None
-    column: str
-    message: str
-
-
-class ImportRejected(Exception):
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
-
-
-def _text(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    if isinstance(cell, datetime.datetime):
-        cell = cell.date()
-    return unguard(str(cell).strip())
-
-
-def _rows(data: bytes) -> list[list]:
-    unreadable = _("This is not an Excel workbook (.xlsx) that can be read.")
-    try:
-        uploads.check_upload(data)
-        return (
-            CalamineWorkbook.from_object(io.BytesIO(data))
-            .get_sheet_by_index(0)
-            .to_python(skip_empty_area=False)
-        )
-    except (uploads.Unreadable, CalamineError, ValueError, IndexError, OSError):
-        raise ImportRejected([Problem(None, "file", unreadable)]) from None
-    except uploads.UploadRefused as e:
-        raise ImportRejected([Problem(None, "file", e.message)]) from None
-
-
 def import_list(*, actor, kind: str, data: bytes) -> int:
     """Import a duty-item or task list; the number of rows recorded."""
     permissions.require(permissions.can_keep(actor))
     columns, required = LISTS[kind], REQUIRED[kind]
-    rows = _rows(data)
+    rows = first_sheet(data, uploads.WEB.file_bytes)
     header = next(
-        (i for i, row in enumerate(rows[:20]) if set(required) <= {columns.get(_text(c)) for c in row}), None
+        (i for i, row in enumerate(rows[:20]) if set(required) <= {columns.get(cell_text(c)) for c in row}),
+        None,
     )
     if header is None:
         names = "、".join(k for k, v in columns.items() if v in required)
         raise ImportRejected([Problem(None, "header", _("No header row with the columns %(names)s.") % {"names": names})])  # fmt: skip
-    index = {i: columns[_text(c)] for i, c in enumerate(rows[header]) if _text(c) in columns}
+    index = {i: columns[cell_text(c)] for i, c in enumerate(rows[header]) if cell_text(c) in columns}
     label = {v: k for k, v in columns.items()}
-    body = [(header + 2 + n, row) for n, row in enumerate(rows[header + 1 :]) if any(_text(c) for c in row)]
+    body = [
+        (header + 2 + n, row) for n, row in enumerate(rows[header + 1 :]) if any(cell_text(c) for c in row)
+    ]
     if len(body) > MAX_ROWS:
         raise ImportRejected([Problem(None, "file", _("At most %(n)d rows at once.") % {"n": MAX_ROWS})])
     problems, made = [], []
     check = services.check_duty_item if kind == "duty_items" else services.check_task
     for number, row in body:
-        values = {field: _text(row[i]) if i < len(row) else "" for i, field in index.items()}
+        values = {field: cell_text(row[i]) if i < len(row) else "" for i, field in index.items()}
         errors = Errors()
         made.append(check(errors, actor, **values))
         problems += [Problem(number, label.get(f, f), m) for f, ms in errors.items() for m in ms]

@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 
 from yingji.core.api import MAX_ID, Page
 from yingji.core.errors import ApplicationError
+from yingji.emergency.api import EmergencyChangeOut
 from yingji.regions.scoping import get_for_user
 from yingji.warnings import contacts, permissions, services
 from yingji.warnings.choices import Level, Source, WarningType
@@ -113,21 +114,8 @@ def contact_patch(request, contact_id: int, payload: ContactPatch):
 # --- warnings -------------------------------------------------------------------------------
 
 
-class WarningChangeOut(Schema):
-    kind: str
-    from_level: str
-    to_level: str
-    at: datetime.datetime
-    by: str | None
-    note: str
-
-    @staticmethod
-    def resolve_at(obj):
-        return _local(obj.at)
-
-    @staticmethod
-    def resolve_by(obj):
-        return str(obj.by) if obj.by_id else None
+# A warning's steps have the shape of a response's level history: one schema for both.
+WarningChangeOut = EmergencyChangeOut
 
 
 class RecipientOut(Schema):

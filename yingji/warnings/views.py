@@ -2,8 +2,6 @@
 its history and every recipient's 叫应, the contacts register, and the page the SMS link opens
 on a phone without signing in. Every write goes through services, as the API's does."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from yingji.core.dates import query_date
 from yingji.core.errors import ApplicationError
 from yingji.core.pagination import page_of
 from yingji.regions.models import Region
@@ -29,22 +28,15 @@ def _staff(request):
         raise PermissionDenied
 
 
-def _day(value):
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _listed(request):
     qs = (
         EarlyWarning.objects.for_user(request.user)
         .select_related("region")
         .prefetch_related("area_rows__region")
     )
-    if start := _day(request.GET.get("from", "")):
+    if start := query_date(request.GET.get("from", "")):
         qs = qs.filter(changes__at__date__gte=start).distinct()
-    if end := _day(request.GET.get("to", "")):
+    if end := query_date(request.GET.get("to", "")):
         qs = qs.filter(changes__at__date__lte=end).distinct()
     region = request.GET.get("region", "")
     if region.isdigit() and len(region) <= 12:  # the map's link: the warnings over that region
