@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -24,7 +25,8 @@ from yingji.core.exports import CONTENT_TYPES
 from yingji.core.industries import Industry
 from yingji.regions.scoping import Jurisdiction
 from yingji.regions.selectors import region_choices
-from yingji.stats.catalog import CATALOG
+from yingji.stats.catalog import CATALOG, Query
+from yingji.stats.periods import Period
 
 
 def _read(request):
@@ -101,8 +103,24 @@ def campaign_detail(request, pk):
         "campaign": campaign, "fields": campaign.fields.all(), "periods": shown, "grid": grid if office else [],
         "table": _table(rollup.rollup(campaign, chosen)) if office else None, "chosen": chosen, "office": office,
         "can_submit": permissions.can_submit(user, campaign), "can_notice": office and permissions.can_write(user), "next": current(campaign),
-        "participants": campaign.participants.order_by("kind", "name"),
+        "participants": campaign.participants.order_by("kind", "name"), "records": _record_links(campaign, user),
     })  # fmt: skip
+
+
+def _record_links(campaign, user) -> list[tuple[str, str]]:
+    """Each indicator-bound field's records in the campaign's scope and window, as far as today:
+    the hazards, inspections… the campaign's figures come from (the hazard list's campaign view)."""
+    end = min(campaign.ends_on, timezone.localdate())
+    if end < campaign.starts_on:
+        return []
+    filters = {"region": campaign.region_id} | ({"industry": campaign.industry} if campaign.industry else {})
+    query = Query(user=user, period=Period(campaign.starts_on, end), filters=filters)
+    links = []
+    for field in campaign.fields.all():
+        measure = CATALOG.get(field.indicator)
+        if measure is not None and (url := measure.url(query)):
+            links.append((field.label, url))
+    return links
 
 
 def _table(table) -> dict:

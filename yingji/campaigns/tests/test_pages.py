@@ -55,6 +55,8 @@ def test_the_office_sees_lights_and_downloads_the_rollup(client, campaign, found
     c = _signed_in(client, bureau)
     page = c.get(f"/campaigns/{campaign.pk}/?period={NOVEMBER}").content.decode()
     assert page.count('data-light="red"') >= 3 and 'data-testid="total-hazards">4<' in page
+    # the hazards behind the figures: the list in the campaign's region and window
+    assert "/hazards/?counted=1&amp;from=2026-11-02&amp;to=2026-11-29&amp;region=430102" in page
     response = c.get(f"/campaigns/{campaign.pk}/rollup.xlsx?period={NOVEMBER}")
     sheet = load_workbook(io.BytesIO(b"".join(response))).active
     assert sheet["A1"].value == "岁末年初安全生产专项整治调度汇总表（第1期（11.02–11.08））"
