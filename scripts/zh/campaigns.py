@@ -47,6 +47,8 @@ ZH = {
     "Our form for %(label)s (due %(due)s)": "填报本单位%(label)s调度表（%(due)s前报送）",
     "Submissions": "报送情况",
     "Roll-up": "汇总表",
+    "Campaign dispatch form due within the day": "专项行动调度表当日到期",
+    "Dispatch form due %(due)s: %(campaign)s, %(period)s": "调度表%(due)s前报送：%(campaign)s%(period)s",
     "The records in the campaign's scope and window": "专项行动范围和期间内的系统记录",
     "Issue a progress notice": "印发进展情况通报",
     "cumulative": "累计",

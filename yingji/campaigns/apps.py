@@ -10,7 +10,11 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
-        from yingji.campaigns import permissions, todo  # noqa: F401 (registers the to-do kinds)
+        import datetime
+
+        from yingji.campaigns import permissions, reminders, todo  # noqa: F401 (registers the to-do kinds)
+        from yingji.jobs.schedule import register_periodic
         from yingji.web.navigation import NavItem, register_nav
 
+        register_periodic("campaigns.remind", reminders.remind, every=datetime.timedelta(hours=1))
         register_nav(NavItem(_("Special campaigns"), "campaigns:list", permissions.READERS, order=185))

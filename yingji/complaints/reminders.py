@@ -5,7 +5,6 @@ per complaint, user and day, however often the pass runs)."""
 import datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,8 +12,7 @@ from django.utils.translation import gettext_lazy
 from yingji.accounts.models import User
 from yingji.complaints.choices import Status
 from yingji.notifications.kinds import register_kind
-from yingji.notifications.models import Reminder
-from yingji.notifications.services import send_now
+from yingji.notifications.reminders import remind_once
 
 COMPLAINT_DUE = register_kind("complaint_due", gettext_lazy("Complaint to verify within 3 days"))
 COMPLAINT_OVERDUE = register_kind("complaint_overdue", gettext_lazy("Complaint past its deadline"))
@@ -40,7 +38,7 @@ def remind(today: datetime.date | None = None) -> int:
                 users |= {u.pk for u in handlers_of(c)}
             title = (_("Complaint %(receipt)s past its deadline %(day)s") if overdue
                      else _("Complaint %(receipt)s to verify by %(day)s")) % {"receipt": c.receipt, "day": c.deadline}  # fmt: skip
-            sent += _once(
+            sent += remind_once(
                 COMPLAINT_OVERDUE if overdue else COMPLAINT_DUE,
                 c.pk,
                 users,
@@ -49,18 +47,3 @@ def remind(today: datetime.date | None = None) -> int:
                 f"/complaints/{c.pk}/",
             )
     return sent
-
-
-@transaction.atomic
-def _once(kind: str, object_id, user_ids, day: datetime.date, title: str, url: str) -> int:
-    fresh = []
-    for user_id in sorted(user_ids):
-        try:
-            with transaction.atomic():
-                Reminder.objects.create(kind=kind, object_id=str(object_id), user_id=user_id, day=day)
-        except IntegrityError:
-            continue  # reminded already today
-        fresh.append(user_id)
-    if fresh:
-        send_now(kind=kind, user_ids=fresh, title=title, url=url)
-    return len(fresh)

@@ -49,7 +49,7 @@ def _hazards(today: datetime.date) -> int:
             kind = kinds.HAZARD_DUE
             title = _("Rectification due %(deadline)s: %(description)s")
         title %= {"deadline": hazard.deadline, "description": hazard.description[:60]}
-        sent += _once(kind, hazard.pk, users, today, title, f"/hazards/{hazard.pk}/")
+        sent += remind_once(kind, hazard.pk, users, today, title, f"/hazards/{hazard.pk}/")
     return sent
 
 
@@ -68,15 +68,19 @@ def _accidents(today: datetime.date) -> int:
             "deadline": due,
             "place": accident.place,
         }
-        sent += _once(kinds.ACCIDENT_DUE, accident.pk, users, today, title, f"/accidents/{accident.pk}/")
+        sent += remind_once(
+            kinds.ACCIDENT_DUE, accident.pk, users, today, title, f"/accidents/{accident.pk}/"
+        )
     return sent
 
 
 @transaction.atomic
-def _once(kind: str, object_id, users, day: datetime.date, title: str, url: str) -> int:
-    """Record and send, in one transaction, the reminder to each user not reminded today."""
+def remind_once(kind: str, object_id, users, day: datetime.date, title: str, url: str) -> int:
+    """Record and send, in one transaction, the reminder to each user not reminded of this object
+    on this day (users: a queryset or ids) — however often a pass runs, or two run alongside."""
     fresh = []
-    for user_id in users.values_list("pk", flat=True):
+    ids = users.values_list("pk", flat=True) if hasattr(users, "values_list") else sorted(set(users))
+    for user_id in ids:
         try:
             with transaction.atomic():
                 Reminder.objects.create(kind=kind, object_id=str(object_id), user_id=user_id, day=day)

@@ -169,3 +169,19 @@ def test_the_progress_notice(campaign, found, bureau, department, street, call):
         text[1]
         == "第4期（11.23–11.29）调度表，区住房和城乡建设局、文艺路街道办事处、东岸街道办事处未按时报送，予以通报。"
     )  # by code
+
+
+def test_reminders_before_the_hour_and_to_the_office_after(
+    campaign, bureau, department, street, other_street
+):
+    from yingji.campaigns import reminders
+    from yingji.notifications.models import Notification
+
+    services.submit(actor=department, campaign=campaign, period_start=WEEK1, values={"hazards": 1}, now=FRIDAY_DUE - datetime.timedelta(hours=5))  # fmt: skip
+    before = FRIDAY_DUE - datetime.timedelta(hours=3)
+    assert reminders.remind(before) == 2  # 东岸 and 文艺路, not 住建局 who has submitted
+    assert reminders.remind(before) == 0  # once a day
+    assert Notification.objects.filter(user=street, kind="campaign_form_due").count() == 1
+    assert reminders.remind(FRIDAY_DUE + datetime.timedelta(hours=1)) == 1  # the office: two missing
+    note = Notification.objects.get(user=bureau, kind="campaign_forms_missing")
+    assert "2家单位未报送" in note.title
