@@ -5,13 +5,10 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from yingji.accounts.choices import OrgKind
-from yingji.accounts.models import Organisation
 from yingji.assessments.models import Item, ManualScore, Scheme
 from yingji.assessments.rules import RULES
 from yingji.audit.services import audit_action, audit_created, snapshot
-from yingji.emergency.inputs import MAX_ID, Errors, region_in, text
-from yingji.regions.scoping import Jurisdiction
+from yingji.core.inputs import MAX_ID, Errors, region_in, text, units_in
 from yingji.tasks import permissions
 
 
@@ -35,10 +32,7 @@ def scheme_create(*, actor, region_code, year, name, unit_ids, items):
         scheme.year = year
     else:
         errors.add("year", _("A year from 2000 to 2100."))
-    ids = [i for i in unit_ids or [] if isinstance(i, int) and 0 < i <= MAX_ID]
-    units = [u for u in Organisation.objects.filter(pk__in=ids).exclude(kind=OrgKind.ENTERPRISE) if Jurisdiction.of(actor).contains_region(u.region_id)]  # fmt: skip
-    if not units or len(units) != len(set(ids)):
-        errors.add("unit_ids", _("Choose member departments and streets of your jurisdiction."))
+    units = units_in(errors, actor, unit_ids, "unit_ids")
     made = []
     for n, spec in enumerate(items if isinstance(items, list) else [], 1):
         spec = spec if isinstance(spec, dict) else {}

@@ -1,7 +1,6 @@
 """Campaigns: create one with its form and participants, and submit a participant's form for a
 period (late when after its due time; the product's figures kept beside the reported ones)."""
 
-import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -9,38 +8,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yingji.accounts.choices import OrgKind
-from yingji.accounts.models import Organisation
 from yingji.audit.services import audit_action, audit_created, snapshot
 from yingji.campaigns import permissions
 from yingji.campaigns.choices import Cycle, FieldKind
 from yingji.campaigns.models import Campaign, FormField, Submission
 from yingji.campaigns.periods import period_starting
 from yingji.campaigns.prefill import prefill
-from yingji.core import dates
-from yingji.core.errors import ApplicationError, Conflict
+from yingji.core.errors import Conflict
 from yingji.core.industries import Industry
-from yingji.emergency.inputs import MAX_COUNT, Errors, _choice, region_in, text
-from yingji.regions.scoping import Jurisdiction
+from yingji.core.inputs import MAX_COUNT, Errors, choice, day, region_in, text, units_in
 from yingji.stats.catalog import CATALOG
 
 KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_FIELDS, MAX_DAYS = 30, 400
-
-
-def _day(errors: Errors, field: str, value) -> datetime.date | None:
-    if value in (None, ""):
-        errors.add(field, _("This field is required."))
-        return None
-    try:
-        day = dates.parse_date(value, field)
-    except ApplicationError as e:
-        errors.add(field, str(e))
-        return None
-    if day.year < 2000 or day.year > 2100:
-        errors.add(field, _("Enter a date from 2000 to 2100."))
-        return None
-    return day
 
 
 def _fields(errors: Errors, fields) -> list[FormField]:
@@ -68,23 +48,14 @@ def _fields(errors: Errors, fields) -> list[FormField]:
     return made
 
 
-def _participants(errors: Errors, actor, ids) -> list[Organisation]:
-    ids = [i for i in ids or [] if isinstance(i, int) and 0 < i < 2**63]
-    jurisdiction = Jurisdiction.of(actor)
-    orgs = [o for o in Organisation.objects.filter(pk__in=ids).exclude(kind=OrgKind.ENTERPRISE) if jurisdiction.contains_region(o.region_id)]  # fmt: skip
-    if not orgs or len(orgs) != len(set(ids)):
-        errors.add("participant_ids", _("Choose member departments and streets of your jurisdiction."))
-    return orgs
-
-
 @transaction.atomic
 def campaign_create(*, actor, name, region_code, starts_on, ends_on, cycle, fields, participant_ids, industry="", due_weekday=4, due_hour=16, description=""):  # fmt: skip
     permissions.require(permissions.can_write(actor))
     errors = Errors()
     campaign = Campaign(
         name=text(errors, "name", name, required=True, max_length=100), region=region_in(errors, actor, region_code),
-        starts_on=_day(errors, "starts_on", starts_on), ends_on=_day(errors, "ends_on", ends_on),
-        cycle=_choice(errors, "cycle", cycle, Cycle), description=text(errors, "description", description, max_length=5000),
+        starts_on=day(errors, "starts_on", starts_on), ends_on=day(errors, "ends_on", ends_on),
+        cycle=choice(errors, "cycle", cycle, Cycle), description=text(errors, "description", description, max_length=5000),
         lead_id=actor.organisation_id, created_by=actor, industry=str(industry or ""),
         due_weekday=due_weekday if isinstance(due_weekday, int) else -1, due_hour=due_hour if isinstance(due_hour, int) else -1,
     )  # fmt: skip
@@ -103,7 +74,7 @@ def campaign_create(*, actor, name, region_code, starts_on, ends_on, cycle, fiel
     if actor.organisation_id is None:
         errors.add("non_field_errors", _("A campaign is led by an organisation: sign in as its staff."))
     made = _fields(errors, fields)
-    orgs = _participants(errors, actor, participant_ids)
+    orgs = units_in(errors, actor, participant_ids, "participant_ids")
     errors.raise_if_any()
     campaign.save()
     campaign.participants.set(orgs)
@@ -141,7 +112,7 @@ def submit(*, actor, campaign, period_start, values, now=None):
     (a correction), keeping the first submission's lateness if it was late."""
     permissions.require(permissions.can_submit(actor, campaign))
     errors = Errors()
-    start = _day(errors, "period", period_start)
+    start = day(errors, "period", period_start)
     period = period_starting(campaign, start) if start else None
     if start and period is None:
         errors.add("period", _("No reporting period of this campaign starts on that day."))

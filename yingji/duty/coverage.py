@@ -71,13 +71,13 @@ def coverage(shifts, region_code: str, first: datetime.date, last: datetime.date
     }
     day = first
     while day <= last:
-        if _statutory_holiday(day) and day not in strengthened:
+        if statutory_holiday(day) and day not in strengthened:
             result.holidays_not_strengthened.append(day)
         day += datetime.timedelta(days=1)
     return result
 
 
-def _statutory_holiday(day: datetime.date) -> bool:
+def statutory_holiday(day: datetime.date) -> bool:
     try:
         is_holiday, name = chinese_calendar.get_holiday_detail(day)
     except NotImplementedError:  # a year the library does not know yet

@@ -14,7 +14,7 @@ from django.utils import timezone
 from yingji.accounts.choices import Role
 from yingji.accounts.models import User
 from yingji.core import demo
-from yingji.duty.coverage import _statutory_holiday
+from yingji.duty.coverage import statutory_holiday
 from yingji.duty.models import Handover, LogEntry, Shift
 from yingji.emergency.models import Event
 from yingji.warnings.models import EarlyWarning
@@ -62,7 +62,7 @@ def _roster(ctx, rng, region, leaders, pool) -> list[Shift]:
     rows, officers = [], []
     day, n = first, 0
     while day <= last:
-        strengthened = _statutory_holiday(day) or (6 <= day.month <= 7)
+        strengthened = statutory_holiday(day) or (6 <= day.month <= 7)
         for start, hours in ((8, 12), (20, 12)):
             at = _at(day, start)
             if at != missing:

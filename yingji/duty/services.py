@@ -10,14 +10,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yingji.accounts.models import User
 from yingji.audit.services import audit_action, audit_created, snapshot
 from yingji.core.errors import Conflict
+from yingji.core.inputs import MAX_ID, Errors, account_in, choice, moment, planned, region_in, text
 from yingji.duty import permissions
 from yingji.duty.choices import EntryKind, SwapPosition
 from yingji.duty.models import Handover, LogEntry, Shift, Swap
-from yingji.emergency.inputs import MAX_ID, Errors, _choice, moment, region_in, text
-from yingji.regions.scoping import Jurisdiction
 
 MAX_SHIFT = datetime.timedelta(hours=24)
 HORIZON = datetime.timedelta(days=400)  # a roster is planned at most about a year ahead
@@ -25,51 +23,23 @@ OFFICERS = (1, 2)  # DOMAIN.md 6.4: one leader on duty and one or two officers a
 STRENGTHENED_OFFICERS = 6
 
 
-def _planned(errors: Errors, field: str, value) -> datetime.datetime | None:
-    """A roster time: past or ahead (a roster is planned), Beijing when without an offset."""
-    if isinstance(value, str):
-        try:
-            value = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            value = None
-    if not isinstance(value, datetime.datetime):
-        errors.add(field, _("Enter a time as YYYY-MM-DDTHH:MM."))
-        return None
-    value = timezone.make_aware(value) if timezone.is_naive(value) else value
-    if value.year < 2000 or value > timezone.now() + HORIZON:
-        errors.add(field, _("Enter a time from 2000 to a year ahead."))
-        return None
-    return value
-
-
-def _person(errors: Errors, actor, field: str, username) -> User | None:
-    """An active account inside the actor's jurisdiction (a bureau's staff, a street's)."""
-    user = User.objects.filter(username=str(username or "")[:150], is_active=True).select_related("organisation").first()  # fmt: skip
-    region = user.organisation.region_id if user and user.organisation_id else None
-    if user is None or not Jurisdiction.of(actor).contains_region(region):
-        errors.add(
-            field, _("No such account in your jurisdiction: %(name)s.") % {"name": str(username or "")[:40]}
-        )
-        return None
-    return user
-
-
 @transaction.atomic
 def shift_create(*, actor, region_code, starts_at, ends_at, leader, officers, strengthened=False, note=""):
     permissions.require(permissions.can_write_roster, actor)
     errors = Errors()
     region = region_in(errors, actor, region_code)
-    start, end = _planned(errors, "starts_at", starts_at), _planned(errors, "ends_at", ends_at)
+    start = planned(errors, "starts_at", starts_at, horizon=HORIZON, required=True)
+    end = planned(errors, "ends_at", ends_at, horizon=HORIZON, required=True)
     if start and end and not start < end <= start + MAX_SHIFT:
         errors.add("ends_at", _("A shift ends after it starts and lasts at most 24 hours."))
-    chief = _person(errors, actor, "leader", leader)
+    chief = account_in(errors, actor, "leader", leader)
     names = list(dict.fromkeys(officers or [])) if isinstance(officers, list | tuple) else []
     most = STRENGTHENED_OFFICERS if strengthened else OFFICERS[1]
     if not OFFICERS[0] <= len(names) <= most:
         errors.add(
             "officers", _("A shift has from %(a)d to %(b)d duty officers.") % {"a": OFFICERS[0], "b": most}
         )
-    people = [p for p in (_person(errors, actor, "officers", n) for n in names[:most]) if p]
+    people = [p for p in (account_in(errors, actor, "officers", n) for n in names[:most]) if p]
     if chief and chief in people:
         errors.add("officers", _("The leader on duty is not also an officer of the shift."))
     note = text(errors, "note", note, max_length=200)
@@ -90,9 +60,9 @@ def shift_swap(*, actor, shift, position, out_user, in_user, reason):
     permissions.require(permissions.can_write_roster, actor)
     shift = Shift.objects.select_for_update().get(pk=shift.pk)
     errors = Errors()
-    _choice(errors, "position", position, SwapPosition)
-    out_ = _person(errors, actor, "out_user", out_user)
-    in_ = _person(errors, actor, "in_user", in_user)
+    choice(errors, "position", position, SwapPosition)
+    out_ = account_in(errors, actor, "out_user", out_user)
+    in_ = account_in(errors, actor, "in_user", in_user)
     reason = text(errors, "reason", reason, required=True, max_length=200)
     errors.raise_if_any()
     officers = set(shift.officers.all())
@@ -143,7 +113,7 @@ def log_add(*, actor, kind, content, at=None, counterpart="", region_code=None, 
     errors = Errors()
     region = region_in(errors, actor, region_code or _own_region(actor))
     entry = LogEntry(
-        region=region, kind=_choice(errors, "kind", kind, EntryKind), at=moment(errors, "at", at),
+        region=region, kind=choice(errors, "kind", kind, EntryKind), at=moment(errors, "at", at),
         counterpart=text(errors, "counterpart", counterpart, max_length=100),
         content=text(errors, "content", content, required=True, max_length=5000),
         event=_linked(errors, actor, "event_id", Event, event_id),

@@ -6,12 +6,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_created
-from yingji.emergency.inputs import MAX_ID, Errors, _choice, region_in, text
+from yingji.core.inputs import MAX_ID, Errors, choice, day, region_in, text, unit_in
 from yingji.enterprises.models import Enterprise
 from yingji.meetings.models import Interview, InterviewReason, Meeting, MeetingKind
 from yingji.tasks import permissions
 from yingji.tasks.models import TaskSource
-from yingji.tasks.services import _date, check_task, unit
+from yingji.tasks.services import check_task
 
 MAX_DECISIONS = 50
 
@@ -45,8 +45,8 @@ def meeting_create(
     permissions.require(permissions.can_keep(actor))
     errors = Errors()
     meeting = Meeting(
-        region=region_in(errors, actor, region_code), kind=_choice(errors, "kind", kind, MeetingKind),
-        title=text(errors, "title", title, required=True, max_length=200), held_on=_date(errors, "held_on", held_on),
+        region=region_in(errors, actor, region_code), kind=choice(errors, "kind", kind, MeetingKind),
+        title=text(errors, "title", title, required=True, max_length=200), held_on=day(errors, "held_on", held_on),
         chair=text(errors, "chair", chair, required=True, max_length=50), attendees=text(errors, "attendees", attendees, max_length=5000),
         minutes=text(errors, "minutes", minutes, max_length=50000), created_by=actor,
     )  # fmt: skip
@@ -64,7 +64,7 @@ def interview_create(*, actor, reason, held_on, by_whom, unit_id=None, enterpris
     permissions.require(permissions.can_keep(actor))
     errors = Errors()
     interview = Interview(
-        reason=_choice(errors, "reason", reason, InterviewReason), held_on=_date(errors, "held_on", held_on),
+        reason=choice(errors, "reason", reason, InterviewReason), held_on=day(errors, "held_on", held_on),
         by_whom=text(errors, "by_whom", by_whom, required=True, max_length=100),
         attendees=text(errors, "attendees", attendees, max_length=5000), detail=text(errors, "detail", detail, max_length=50000),
         created_by=actor,
@@ -72,7 +72,7 @@ def interview_create(*, actor, reason, held_on, by_whom, unit_id=None, enterpris
     if (unit_id is None) == (enterprise_id is None):
         errors.add("unit_id", _("Interview either a unit or an enterprise."))
     elif unit_id is not None:
-        interview.organisation = unit(errors, actor, unit_id, "unit_id")
+        interview.organisation = unit_in(errors, actor, unit_id, "unit_id")
         interview.region_id = interview.organisation.region_id if interview.organisation else None
     else:
         valid = isinstance(enterprise_id, int) and 0 < enterprise_id <= MAX_ID

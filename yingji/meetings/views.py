@@ -15,17 +15,15 @@ from yingji.meetings.models import Interview, InterviewReason, Meeting, MeetingK
 from yingji.regions.selectors import region_choices
 from yingji.tasks import permissions
 from yingji.tasks.views import _units
+from yingji.web.lines import split_lines
 
 
 def _lines(text: str) -> list[dict]:
     """单位|任务|完成时限 a line; the unit by its exact name."""
     items = []
-    for line in (text or "").splitlines():
-        parts = [p.strip() for p in line.replace("｜", "|").split("|")]
-        if any(parts):
-            parts += [""] * (3 - len(parts))
-            unit = Organisation.objects.filter(name=parts[0]).values_list("pk", flat=True).first()
-            items.append({"unit_id": unit or 0, "title": parts[1], "due_on": parts[2]})
+    for unit, title, due_on in (parts[:3] for parts in split_lines(text, 3)):
+        pk = Organisation.objects.filter(name=unit).values_list("pk", flat=True).first()
+        items.append({"unit_id": pk or 0, "title": title, "due_on": due_on})
     return items
 
 

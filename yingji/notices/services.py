@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_created
-from yingji.emergency.inputs import Errors, _choice, region_in, text
+from yingji.core.inputs import Errors, choice, region_in, text
 from yingji.notices.models import Notice, NoticeKind
 from yingji.regions.models import Region
 from yingji.reports.summary import Document
@@ -28,7 +28,7 @@ def issue(*, actor, region_code, kind, title, paragraphs, signature="") -> Notic
     errors = Errors()
     region = region_in(errors, actor, region_code)
     notice = Notice(
-        region=region, kind=_choice(errors, "kind", kind, NoticeKind), title=text(errors, "title", title, required=True, max_length=200),
+        region=region, kind=choice(errors, "kind", kind, NoticeKind), title=text(errors, "title", title, required=True, max_length=200),
         signature=text(errors, "signature", signature or (actor.organisation.name if actor.organisation_id else ""), required=True, max_length=100),
         created_by=actor, issued_on=timezone.localdate(),
     )  # fmt: skip

@@ -8,46 +8,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yingji.accounts.choices import OrgKind
-from yingji.accounts.models import Organisation
 from yingji.audit.services import audit_action, audit_created, snapshot
 from yingji.core.errors import Conflict
-from yingji.emergency.inputs import MAX_ID, Errors, _choice, text
-from yingji.regions.scoping import Jurisdiction
+from yingji.core.inputs import Errors, choice, day, text, unit_in
 from yingji.tasks import permissions
 from yingji.tasks.models import DutyItem, Task, TaskSource, TaskUpdate
 
 
-def unit(errors: Errors, actor, value, field: str = "organisation") -> Organisation | None:
-    """A member department, street or bureau of the actor's jurisdiction, by id or exact name."""
-    qs = Organisation.objects.exclude(kind=OrgKind.ENTERPRISE)
-    if isinstance(value, int):
-        found = qs.filter(pk=value).first() if 0 < value <= MAX_ID else None
-    else:
-        found = qs.filter(name=str(value or "").strip()[:100]).first()
-    if found is None or not Jurisdiction.of(actor).contains_region(found.region_id):
-        errors.add(field, _("No such unit in your jurisdiction."))
-        return None
-    return found
-
-
-def _date(errors: Errors, field: str, value) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, str):
-        try:
-            value = datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            value = None
-    if not isinstance(value, datetime.date) or not 2000 <= value.year <= 2100:
-        errors.add(field, _("Enter a date as YYYY-MM-DD."))
-        return None
-    return value
-
-
 def check_duty_item(errors: Errors, actor, *, organisation, content, basis="") -> DutyItem:
     return DutyItem(
-        organisation=unit(errors, actor, organisation),
+        organisation=unit_in(errors, actor, organisation),
         content=text(errors, "content", content, required=True, max_length=2000),
         basis=text(errors, "basis", basis, max_length=300),
     )
@@ -69,9 +39,9 @@ def check_task(
     errors: Errors, actor, *, organisation, title, due_on, detail="", source=TaskSource.ANNUAL
 ) -> Task:
     task = Task(
-        organisation=unit(errors, actor, organisation), title=text(errors, "title", title, required=True, max_length=200),
-        detail=text(errors, "detail", detail, max_length=5000), due_on=_date(errors, "due_on", due_on),
-        source=_choice(errors, "source", source, TaskSource), created_by=actor,
+        organisation=unit_in(errors, actor, organisation), title=text(errors, "title", title, required=True, max_length=200),
+        detail=text(errors, "detail", detail, max_length=5000), due_on=day(errors, "due_on", due_on),
+        source=choice(errors, "source", source, TaskSource), created_by=actor,
     )  # fmt: skip
     task.year = task.due_on.year if task.due_on else 0
     return task

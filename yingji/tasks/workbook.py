@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from yingji.audit.services import audit_created
 from yingji.core import uploads
 from yingji.core.exports import set_cell
+from yingji.core.inputs import Errors
 from yingji.core.sheets import ImportRejected, Problem, cell_text, first_sheet
-from yingji.emergency.inputs import Errors
 from yingji.tasks import permissions, services
 from yingji.tasks.models import DutyItem, Task
 

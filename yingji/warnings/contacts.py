@@ -4,11 +4,9 @@ the superior an unanswered 叫应 escalates to. A street keeps its own and its c
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from yingji.accounts.models import User
 from yingji.audit.services import audit_created, audit_updated, snapshot
-from yingji.emergency.inputs import MAX_ID, Errors, _choice, region_in, text
+from yingji.core.inputs import MAX_ID, Errors, account_in, choice, region_in, text
 from yingji.enterprises.models import PHONE
-from yingji.regions.scoping import Jurisdiction
 from yingji.warnings import permissions
 from yingji.warnings.models import Contact, ContactRole, Slot
 
@@ -33,22 +31,6 @@ def _superior(errors: Errors, actor, value, contact=None) -> Contact | None:
     return found
 
 
-def _user(errors: Errors, actor, username) -> User | None:
-    """The account the person acknowledges with in the product: one inside the jurisdiction."""
-    if username in (None, ""):
-        return None
-    user = (
-        User.objects.filter(username=str(username)[:150], is_active=True)
-        .select_related("organisation")
-        .first()
-    )
-    region = user.organisation.region_id if user and user.organisation_id else None
-    if user is None or not Jurisdiction.of(actor).contains_region(region):
-        errors.add("username", _("No such account in your jurisdiction."))
-        return None
-    return user
-
-
 def _apply(errors: Errors, actor, contact: Contact, data: dict) -> None:
     if "region_code" in data:
         contact.region = region_in(errors, actor, data["region_code"])
@@ -57,7 +39,7 @@ def _apply(errors: Errors, actor, contact: Contact, data: dict) -> None:
     if "phone" in data:
         contact.phone = _phone(errors, data["phone"])
     if "role" in data:
-        contact.role = _choice(errors, "role", data["role"], ContactRole)
+        contact.role = choice(errors, "role", data["role"], ContactRole)
     if "slot" in data:
         contact.slot = data["slot"] or ""  # empty: no A/B role
         if contact.slot not in Slot.values and contact.slot != "":
@@ -67,7 +49,11 @@ def _apply(errors: Errors, actor, contact: Contact, data: dict) -> None:
     if "superior_id" in data:
         contact.superior = _superior(errors, actor, data["superior_id"], contact if contact.pk else None)
     if "username" in data:
-        contact.user = _user(errors, actor, data["username"])
+        contact.user = (
+            account_in(errors, actor, "username", data["username"])
+            if data["username"] not in (None, "")
+            else None
+        )
     if "active" in data:
         contact.active = bool(data["active"])
 

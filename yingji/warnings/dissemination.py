@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yingji.accounts.choices import Role
+from yingji.audit.services import audit_event
 from yingji.notifications.channels.sms import MAX_LENGTH, gateway
 from yingji.notifications.kinds import register_kind
 from yingji.notifications.services import district_bureau_users, notify
@@ -47,7 +48,7 @@ def disseminate(change: WarningChange) -> list[Recipient]:
                   phone=c.phone, sent_at=now, due_at=due)
         for c in contacts_in_area(warning).order_by("region_id", "pk")
     )  # fmt: skip
-    _tell([r.pk for r in Recipient.objects.filter(change=change)], change)
+    _tell([r.pk for r in rows], change)
     return rows
 
 
@@ -137,8 +138,6 @@ def overdue(now: datetime.datetime | None = None):
 def escalate_due(now: datetime.datetime | None = None) -> int:
     """Escalate each overdue recipient once: their superior is told (and must acknowledge in
     turn), the duty desk of the district is notified to call."""
-    from yingji.warnings.services import record_escalation
-
     now = now or timezone.now()
     late = defaultdict(list)
     for recipient in overdue(now).filter(escalated_at__isnull=True).select_related("contact__superior", "warning")[:500]:  # fmt: skip
@@ -148,13 +147,21 @@ def escalate_due(now: datetime.datetime | None = None) -> int:
             ):
                 continue  # another worker took it
             recipient.escalated_at = now
-            record_escalation(recipient, _to_superior(recipient, now))
+            _record_escalation(recipient, _to_superior(recipient, now))
         late[recipient.warning].append(recipient)
     for warning, people in late.items():
         duty = district_bureau_users(warning.region_id, roles=(Role.DUTY, Role.BUREAU))
         title = f"{zh_headline(warning)}：{len(people)}人未按时叫应（{'、'.join(r.name for r in people[:5])}），请电话叫应"
         notify(kind=WARNING_UNACKNOWLEDGED, users=duty, title=title[:200], url=f"/warnings/{warning.pk}/")
     return sum(len(p) for p in late.values())
+
+
+def _record_escalation(recipient, superior_row) -> None:
+    audit_event(
+        actor=None, action="warning.escalate", object_type="warnings.recipient", object_id=str(recipient.pk),
+        object_repr=str(recipient), region_code=recipient.region_id,
+        after={"escalated_at": recipient.escalated_at.isoformat(), "to": superior_row.pk if superior_row else None},
+    )  # fmt: skip
 
 
 def _to_superior(recipient, now) -> Recipient | None:

@@ -15,7 +15,7 @@ from yingji.emergency.models import Event, Shelter, SpecialPerson
 from yingji.regions.models import Region
 from yingji.regions.scoping import Jurisdiction
 from yingji.warnings.choices import RANK, Level, Status
-from yingji.warnings.models import WarningArea
+from yingji.warnings.models import EarlyWarning, WarningArea
 from yingji.web.geo import has_child_shapes
 
 COLOURS = {"": "#eef1f4", "blue": "#1f5fbf", "yellow": "#e0b400", "orange": "#e06c00", "red": "#c8102e"}
@@ -40,7 +40,8 @@ def warning_map(user) -> dict | None:
         return None
     children = list(Region.objects.filter(parent_id=region).values_list("code", "name"))
     codes = [c for c, _n in children]
-    areas = WarningArea.objects.filter(warning__status=Status.IN_FORCE, warning__in=_visible(user))
+    visible = EarlyWarning.objects.for_user(user).filter(status=Status.IN_FORCE)
+    areas = WarningArea.objects.filter(warning__in=visible)
     highest = {}
     for area, level in areas.values_list("region_id", "warning__level"):
         for code in codes:
@@ -79,9 +80,3 @@ def warning_map(user) -> dict | None:
             for code, name in children
         ],
     }  # fmt: skip
-
-
-def _visible(user):
-    from yingji.warnings.models import EarlyWarning
-
-    return EarlyWarning.objects.for_user(user)

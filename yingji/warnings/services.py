@@ -8,10 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yingji.audit.services import audit_action, audit_created, audit_event, snapshot
-from yingji.core import dates
+from yingji.audit.services import audit_action, audit_created, snapshot
 from yingji.core.errors import ApplicationError, Conflict
-from yingji.emergency.inputs import Errors, _choice, moment, region_in, text
+from yingji.core.inputs import Errors, choice, moment, planned, region_in, text
 from yingji.regions.models import Region
 from yingji.regions.scoping import Jurisdiction
 from yingji.warnings import dissemination, permissions, stages
@@ -20,30 +19,6 @@ from yingji.warnings.models import EarlyWarning, Recipient, WarningArea, Warning
 
 MAX_AREAS = 200
 HORIZON = datetime.timedelta(days=366)  # a warning valid further ahead than this is a typo
-
-
-def _time(errors: Errors, field: str, value, *, default_now=True):
-    """A validity bound: any time (Beijing when without an offset) from EARLIEST to a year ahead."""
-    if value in (None, ""):
-        return timezone.now() if default_now else None
-    if isinstance(value, str):
-        try:
-            value = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            errors.add(field, _("Enter a time as YYYY-MM-DDTHH:MM."))
-            return None
-    if not isinstance(value, datetime.datetime):
-        errors.add(field, _("Enter a time as YYYY-MM-DDTHH:MM."))
-        return None
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    if timezone.localdate(value) < dates.EARLIEST:
-        errors.add(field, dates.too_early())
-    elif value > timezone.now() + HORIZON:
-        errors.add(field, _("At most a year ahead."))
-    else:
-        return value
-    return None
 
 
 def _areas(errors: Errors, actor, codes) -> list[Region]:
@@ -71,11 +46,11 @@ def issue(*, actor, type, level, region_codes, valid_from=None, valid_to=None, c
     permissions.require(permissions.can_issue, actor)
     errors = Errors()
     warning = EarlyWarning(
-        type=_choice(errors, "type", type, WarningType),
-        level=_choice(errors, "level", level, Level),
-        source=_choice(errors, "source", source, Source),
-        valid_from=_time(errors, "valid_from", valid_from),
-        valid_to=_time(errors, "valid_to", valid_to, default_now=False),
+        type=choice(errors, "type", type, WarningType),
+        level=choice(errors, "level", level, Level),
+        source=choice(errors, "source", source, Source),
+        valid_from=planned(errors, "valid_from", valid_from, horizon=HORIZON, default_now=True),
+        valid_to=planned(errors, "valid_to", valid_to, horizon=HORIZON),
         content=text(errors, "content", content, required=True, max_length=2000),
         issued_by=actor,
     )
@@ -119,7 +94,7 @@ def change_level(*, actor, warning, level, note="", at=None):
     permissions.require(permissions.can_issue, actor)
     warning = _locked(warning)
     errors = Errors()
-    _choice(errors, "level", level, Level)
+    choice(errors, "level", level, Level)
     note = text(errors, "note", note, max_length=2000)
     when = _when(errors, warning, at)
     errors.raise_if_any()
@@ -208,11 +183,3 @@ def acknowledge_by_link(recipient_id: int) -> Recipient | None:
     if recipient is None or recipient.acknowledged_at or recipient.warning.status == Status.LIFTED:
         return recipient
     return _acknowledge(recipient, AckChannel.LINK, None)
-
-
-def record_escalation(recipient, superior_row) -> None:
-    audit_event(
-        actor=None, action="warning.escalate", object_type="warnings.recipient", object_id=str(recipient.pk),
-        object_repr=str(recipient), region_code=recipient.region_id,
-        after={"escalated_at": recipient.escalated_at.isoformat(), "to": superior_row.pk if superior_row else None},
-    )  # fmt: skip
