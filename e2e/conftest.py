@@ -16,7 +16,7 @@ from pathlib import Path
 
 import dj_database_url
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -118,3 +118,12 @@ def page(browser, request):
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
     assert not errors, f"console errors: {errors}"
+
+
+def log_in(page, server, username):
+    """Sign in through the login page, in Chinese, as one of the demo's accounts."""
+    page.goto(server["url"] + "/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(server["accounts"][username])
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_test_id("welcome")).to_be_visible()

@@ -8,18 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import ARTIFACTS
+from e2e.conftest import ARTIFACTS, log_in
 
 pytestmark = pytest.mark.e2e
 BEIJING = ZoneInfo("Asia/Shanghai")
-
-
-def log_in(page, server, username):
-    page.goto(server["url"] + "/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(server["accounts"][username])
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_test_id("welcome")).to_be_visible()
 
 
 def test_the_bureau_registers_an_accident_and_a_casualty_update_raises_its_grade(server, page):

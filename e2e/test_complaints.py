@@ -17,7 +17,7 @@ import dj_database_url
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import ARTIFACTS
+from e2e.conftest import ARTIFACTS, log_in
 
 pytestmark = pytest.mark.e2e
 TODAY = datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date()
@@ -53,14 +53,6 @@ def captcha_answer(tmp_path_factory, key: str) -> str:
     path = max(Path(tmp_path_factory.getbasetemp()).glob("e2e*/e2e.sqlite3"), key=lambda p: p.stat().st_mtime)
     with sqlite3.connect(path) as conn:
         return conn.execute(sql.replace("%s", "?"), (key,)).fetchone()[0]
-
-
-def log_in(page, server, username):
-    page.goto(server["url"] + "/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(server["accounts"][username])
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_test_id("welcome")).to_be_visible()
 
 
 def act(page, action: str, selects=None, **fields) -> None:

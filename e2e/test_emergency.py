@@ -6,18 +6,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import ARTIFACTS
+from e2e.conftest import ARTIFACTS, log_in
 
 pytestmark = pytest.mark.e2e
 DISTRICT, DONGAN = "430102", "430102015"
-
-
-def log_in(page, server, username):
-    page.goto(server["url"] + "/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(server["accounts"][username])
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_test_id("welcome")).to_be_visible()
 
 
 def test_a_response_is_raised_a_street_evacuates_and_the_summary_counts_it(server, page, browser):

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from e2e.conftest import ARTIFACTS
+from e2e.conftest import ARTIFACTS, log_in
 
 pytestmark = pytest.mark.e2e
 TODAY = datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date()
@@ -33,14 +33,6 @@ def token(server, username):
     return api(
         server, "/api/v1/auth/token", body={"username": username, "password": server["accounts"][username]}
     )["token"]
-
-
-def log_in(page, server, username):
-    page.goto(server["url"] + "/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(server["accounts"][username])
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_test_id("welcome")).to_be_visible()
 
 
 def log_out(page):

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from e2e.conftest import ARTIFACTS
+from e2e.conftest import ARTIFACTS, log_in
 
 pytestmark = pytest.mark.e2e
 SHANGHAI = ZoneInfo("Asia/Shanghai")  # the server's dates
@@ -56,14 +56,6 @@ def photo(tmp_path):
     Image.new("RGB", (1024, 768), (90, 110, 140)).save(out, "JPEG")
     path.write_bytes(out.getvalue())
     return path
-
-
-def log_in(page, server, username):
-    page.goto(server["url"] + "/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(server["accounts"][username])
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_test_id("welcome")).to_be_visible()
 
 
 def fits_the_phone(page) -> bool:

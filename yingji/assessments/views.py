@@ -17,16 +17,15 @@ from yingji.core.errors import ApplicationError
 from yingji.regions.selectors import region_choices
 from yingji.tasks import permissions
 from yingji.tasks.views import _units
+from yingji.web.lines import split_lines
 
 
 def _items(text: str) -> list[dict]:
-    items = []
-    for line in (text or "").splitlines():
-        parts = [p.strip() for p in line.replace("｜", "|").split("|")]
-        if any(parts):
-            parts += [""] * (5 - len(parts))
-            items.append({"label": parts[0], "points": parts[1] or "0", "rule": parts[2], "per": parts[3] or "1", "veto": parts[4] in ("1", "是", "veto")})  # fmt: skip
-    return items
+    """label|points|rule|points off each|veto (1) a line."""
+    return [
+        {"label": label, "points": points or "0", "rule": rule, "per": per or "1", "veto": veto in ("1", "是", "veto")}
+        for label, points, rule, per, veto in (parts[:5] for parts in split_lines(text, 5))
+    ]
 
 
 def _int(value):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from yingji.campaigns import permissions, rollup, services
+from yingji.campaigns import notice, permissions, rollup, services
 from yingji.campaigns.models import Campaign
 from yingji.campaigns.periods import period_starting, periods
 from yingji.core.api import Page
@@ -196,8 +196,6 @@ class NoticeOut(Schema):
 @router.post("/campaigns/{campaign_id}/notice", response={201: NoticeOut})
 def campaign_notice(request, campaign_id: int):
     """Issue the progress notice (通报), numbered; its DOCX at /notices/<id>.docx."""
-    from yingji.campaigns import notice
-
     campaign = _campaign(request.auth, campaign_id)
     permissions.require(
         permissions.can_write(request.auth) and permissions.can_see_rollup(request.auth, campaign)

@@ -27,6 +27,7 @@ from yingji.regions.scoping import Jurisdiction
 from yingji.regions.selectors import region_choices
 from yingji.stats.catalog import CATALOG, Query
 from yingji.stats.periods import Period
+from yingji.web.lines import split_lines
 
 
 def _read(request):
@@ -41,13 +42,7 @@ def _campaign(request, pk):
 
 def _field_lines(text: str) -> list[dict]:
     """One field a line: key|label|unit|indicator (the last two may be left out)."""
-    rows = []
-    for line in (text or "").splitlines():
-        parts = [p.strip() for p in line.replace("｜", "|").split("|")]
-        if parts and parts[0]:
-            parts += [""] * (4 - len(parts))
-            rows.append({"key": parts[0], "label": parts[1], "unit": parts[2], "indicator": parts[3]})
-    return rows
+    return [dict(zip(("key", "label", "unit", "indicator"), parts, strict=False)) for parts in split_lines(text, 4)]
 
 
 def _int(value, default):

@@ -135,4 +135,6 @@ def test_the_demo_scheme_ranks_every_unit(built):
     ranked = scoring.results(scheme)
     assert len(ranked) == scheme.units.count() > 10
     assert [r.rank for r in ranked] == list(range(1, len(ranked) + 1))
-    assert all(r.vetoed for r in ranked[next((i for i, r in enumerate(ranked) if r.vetoed), len(ranked)) :])  # vetoed last
+    assert all(
+        r.vetoed for r in ranked[next((i for i, r in enumerate(ranked) if r.vetoed), len(ranked)) :]
+    )  # vetoed last
