@@ -36,6 +36,7 @@ from yingji.audit.services import audit_action, audit_created, audit_updated, sn
 from yingji.core import dates
 from yingji.core.errors import ApplicationError, Conflict, full_clean_or_400
 from yingji.core.industries import Industry
+from yingji.core.inputs import Errors, text
 from yingji.enterprises.models import Enterprise
 from yingji.notifications import events
 from yingji.regions.models import Region
@@ -64,17 +65,6 @@ REPORT_TYPES = {b"%PDF-": "pdf", b"PK\x03\x04": "zip"}  # PDF; DOCX and OFD are 
 REPORT_EXTENSIONS = {"pdf": {"pdf"}, "zip": {"docx", "ofd"}}
 
 
-class Errors(dict):
-    """Field errors gathered while validating, raised together as one 400."""
-
-    def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(message)
-
-    def raise_if_any(self) -> None:
-        if self:
-            raise ApplicationError(next(iter(self.values()))[0], errors=dict(self))
-
-
 def _error(field: str, message: str) -> ApplicationError:
     return ApplicationError(message, errors={field: [message]})
 
@@ -82,17 +72,6 @@ def _error(field: str, message: str) -> ApplicationError:
 def _aware(value: datetime.datetime) -> datetime.datetime:
     # A time without an offset is Beijing time, as the user meant it.
     return timezone.make_aware(value) if timezone.is_naive(value) else value
-
-
-def _text(errors: Errors, field: str, value, *, required: bool = False, max_length: int | None = None) -> str:
-    value = "" if value is None else str(value).strip()
-    if "\x00" in value:
-        errors.add(field, _("Text cannot contain NUL characters."))
-    elif required and not value:
-        errors.add(field, _("This field is required."))
-    elif max_length and len(value) > max_length:
-        errors.add(field, _("At most %(n)d characters.") % {"n": max_length})
-    return value
 
 
 def _time(errors: Errors, field: str, value, now: datetime.datetime) -> datetime.datetime | None:
@@ -143,9 +122,9 @@ def _fields(
     report without a time was made now (`reported_now`), as on registration."""
     jurisdiction = Jurisdiction.of(actor)
     clean = {
-        "place": _text(errors, "place", values.get("place"), required=True, max_length=200),
-        "summary": _text(errors, "summary", values.get("summary"), required=True),
-        "cause": _text(errors, "cause", values.get("cause")),
+        "place": text(errors, "place", values.get("place"), required=True, max_length=200),
+        "summary": text(errors, "summary", values.get("summary"), required=True),
+        "cause": text(errors, "cause", values.get("cause")),
     }
     occurred_at = _time(errors, "occurred_at", values.get("occurred_at"), now)
     reported_at = values.get("reported_at") or (now if reported_now else None)
@@ -356,7 +335,7 @@ def accident_add_casualty_update(
     errors = Errors()
     given = {"deaths": deaths, "missing": missing, "serious_injuries": serious_injuries}
     figures = _figures(errors, given | {"minor_injuries": minor_injuries, "direct_loss": direct_loss})
-    reason = _text(errors, "reason", reason, required=True)
+    reason = text(errors, "reason", reason, required=True)
     now = timezone.now()
     reported_at = _time(errors, "reported_at", reported_at or now, now)
     if "reported_at" not in errors and reported_at < accident.occurred_at:
@@ -425,7 +404,7 @@ def accident_report_made(
             "level",
             _("An accident of this grade is not reported to the %(level)s.") % {"level": label},
         )
-    note = _text(errors, "note", note, max_length=1000)
+    note = text(errors, "note", note, max_length=1000)
     now = timezone.now()
     made_at = _time(errors, "made_at", made_at or now, now)
     if "made_at" not in errors and made_at < accident.occurred_at:
@@ -496,9 +475,9 @@ def accident_start_investigation(
     calls for (Art. 19); a higher one may take over (Art. 20) or a county entrust the unit."""
     accident = _transition(actor, accident, AccidentAction.START_INVESTIGATION)
     errors = Errors()
-    team = _text(errors, "team", team, required=True)
+    team = text(errors, "team", team, required=True)
     with translation.override(settings.LANGUAGE_CODE):  # stored as the authority's Chinese name
-        body = _text(errors, "body", body, max_length=100) or accident.investigating_authority
+        body = text(errors, "body", body, max_length=100) or accident.investigating_authority
     occurred_on = deadlines.occurred_on(accident.occurred_at)
     started_on = _date(errors, "started_on", started_on, default=timezone.localdate(), earliest=occurred_on)
     errors.raise_if_any()
@@ -520,7 +499,7 @@ def accident_extend_investigation(*, actor, accident: Accident, days: int, reaso
         errors.add(
             "days", _("An extension is from 1 to %(max)d days.") % {"max": deadlines.MAX_EXTENSION_DAYS}
         )
-    reason = _text(errors, "reason", reason, required=True)
+    reason = text(errors, "reason", reason, required=True)
     errors.raise_if_any()
     before = snapshot(accident)
     accident.extension_days, accident.extension_reason = days, reason
@@ -540,8 +519,8 @@ def accident_approve_report(
     """The government approves (批复) the team's report: its conclusion and findings on responsibility."""
     accident = _transition(actor, accident, AccidentAction.APPROVE_REPORT)
     errors = Errors()
-    conclusion = _text(errors, "conclusion", conclusion, required=True)
-    findings = _text(errors, "responsibility_findings", responsibility_findings)
+    conclusion = text(errors, "conclusion", conclusion, required=True)
+    findings = text(errors, "responsibility_findings", responsibility_findings)
     approved_on = _date(
         errors,
         "approved_on",
@@ -664,8 +643,8 @@ def accident_add_measure(
     permissions.require_write(actor)
     accident = _locked(actor, accident)
     errors = Errors()
-    description = _text(errors, "description", description, required=True)
-    responsible = _text(errors, "responsible", responsible, max_length=200)
+    description = text(errors, "description", description, required=True)
+    responsible = text(errors, "responsible", responsible, max_length=200)
     if due_on and (
         problem := dates.deadline_problem(due_on, start=deadlines.occurred_on(accident.occurred_at))
     ):
@@ -690,7 +669,7 @@ def accident_complete_measure(
     if measure.is_done:
         raise Conflict(_("This measure is completed already."))
     errors = Errors()
-    note = _text(errors, "note", note)
+    note = text(errors, "note", note)
     completed_on = _date(
         errors,
         "completed_on",

@@ -11,10 +11,14 @@ from django.utils import timezone
 
 from yingji.accounts.choices import OrgKind
 from yingji.accounts.models import Organisation, User
+from yingji.campaigns import tagging
 from yingji.campaigns.models import Campaign, FormField, Submission
 from yingji.campaigns.periods import periods
 from yingji.campaigns.prefill import prefill
 from yingji.core import demo
+from yingji.enforcement.models import Case
+from yingji.hazards.models import Hazard
+from yingji.inspections.models import Inspection
 
 FIELDS = [
     ("units", "检查单位", "家", "inspections.units"),
@@ -24,7 +28,7 @@ FIELDS = [
 WORK = ["开展联合执法检查", "组织企业负责人约谈", "开展安全宣传进企业活动", "督促企业开展自查自纠"]
 
 
-@demo.generator("campaigns", after=["accounts", "hazards", "inspections"])
+@demo.generator("campaigns", after=["accounts", "hazards", "inspections", "enforcement"])
 def campaigns(ctx: demo.DemoContext) -> None:
     rng = ctx.rng("campaigns")
     bureau = User.objects.filter(username="bureau").select_related("organisation").first()
@@ -64,3 +68,12 @@ def campaigns(ctx: demo.DemoContext) -> None:
             rows.append(Submission(campaign=campaign, organisation=org, period_start=period.start, period_end=period.end,
                                    values=values, prefilled=figures, submitted_at=at, submitted_by=author, late=late))  # fmt: skip
     Submission.objects.bulk_create(rows)
+    _tag_records(campaign)
+
+
+def _tag_records(campaign) -> None:
+    """The demo's records were written before the campaign: put those it covers into it, as
+    entering them during the campaign would have."""
+    for relation, model, day in (("inspections", Inspection, "inspected_on"), ("hazards", Hazard, "found_at"), ("cases", Case, "act_on")):  # fmt: skip
+        records = model.objects.filter(region__code__startswith=campaign.region_id, **{f"{day}__range": (campaign.starts_on, campaign.ends_on)})  # fmt: skip
+        tagging.tag_many(relation, list(records.values_list("pk", "region_id", "industry", day)))

@@ -38,6 +38,10 @@ class Campaign(BaseModel):
     due_hour = models.PositiveSmallIntegerField(_("due hour"), default=16)
     description = models.TextField(_("description"), blank=True)
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # The records recorded in the campaign (campaigns.tagging): chosen on entry or covering them.
+    inspections = models.ManyToManyField("inspections.Inspection", related_name="campaigns", blank=True)
+    hazards = models.ManyToManyField("hazards.Hazard", related_name="campaigns", blank=True)
+    cases = models.ManyToManyField("enforcement.Case", related_name="campaigns", blank=True)
 
     objects = CampaignQuerySet.as_manager()
     scope_fields = ScopeFields(region="region__code")

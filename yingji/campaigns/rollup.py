@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -86,6 +87,38 @@ def lights(campaign, now=None) -> tuple[list, list]:
         for org in campaign.participants.order_by("kind", "region_id", "name")
     ]
     return shown, grid
+
+
+def charts(campaign, now=None) -> list[dict]:
+    """A chart per number field: over the periods begun, the reported total of each period
+    (bars) beside the product's own figure for the same forms (a line, for bound fields)."""
+    shown = [p for p in periods(campaign) if p.start <= timezone.localdate(now or timezone.now())]
+    subs = list(Submission.objects.filter(campaign=campaign))
+    out = []
+    for f in campaign.fields.all():
+        if f.kind != FieldKind.NUMBER:
+            continue
+        series = [{"name": _("Reported"), "data": _per_period(subs, shown, "values", f.key)}]
+        if f.indicator:
+            series.append({"name": _("In the records"), "data": _per_period(subs, shown, "prefilled", f.key)})
+        title = f"{f.label}（{f.unit}）" if f.unit else f.label
+        out.append(
+            {
+                "key": f.key,
+                "source": f"campaign-chart-{f.key}",
+                "title": title,
+                "months": [f"第{p.index}期" for p in shown],
+                "series": series,
+            }
+        )
+    return out
+
+
+def _per_period(subs, shown, source: str, key: str) -> list:
+    """The sum of one figure (reported `values` or the product's `prefilled`) in each period."""
+    return [
+        sum(_add(0, getattr(s, source).get(key)) for s in subs if s.period_start == p.start) for p in shown
+    ]
 
 
 GREY, RED = PatternFill("solid", fgColor="EEF1F4"), PatternFill("solid", fgColor="FDE1DC")

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -23,6 +24,9 @@ from yingji.campaigns.periods import current, period_starting
 from yingji.core.errors import ApplicationError
 from yingji.core.exports import CONTENT_TYPES
 from yingji.core.industries import Industry
+from yingji.enforcement.models import Case
+from yingji.hazards.models import Hazard
+from yingji.inspections.models import Inspection
 from yingji.regions.scoping import Jurisdiction
 from yingji.regions.selectors import region_choices
 from yingji.stats.catalog import CATALOG, Query
@@ -99,7 +103,22 @@ def campaign_detail(request, pk):
         "table": _table(rollup.rollup(campaign, chosen)) if office else None, "chosen": chosen, "office": office,
         "can_submit": permissions.can_submit(user, campaign), "can_notice": office and permissions.can_write(user), "next": current(campaign),
         "participants": campaign.participants.order_by("kind", "name"), "records": _record_links(campaign, user),
+        "tagged": _tagged(campaign, user), "charts": rollup.charts(campaign) if office else [],
     })  # fmt: skip
+
+
+def _tagged(campaign, user) -> list[tuple[str, int, str]]:
+    """The inspections, hazards and cases recorded in the campaign that the user may see, each
+    with its list filtered to the campaign."""
+    lists = (
+        (_("inspections"), Inspection, "inspections:list"),
+        (_("hazards"), Hazard, "hazards:list"),
+        (_("enforcement cases"), Case, "enforcement:list"),
+    )
+    return [
+        (label, model.objects.for_user(user).filter(campaigns=campaign).count(), f"{reverse(name)}?campaign={campaign.pk}")
+        for label, model, name in lists
+    ]  # fmt: skip
 
 
 def _record_links(campaign, user) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ MAX_ID = 2**63 - 1
 
 class Errors(dict):
     def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(message)
+        self.setdefault(field, []).append(str(message))
 
     def raise_if_any(self) -> None:
         if self:

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
+from yingji.campaigns import tagging
 from yingji.core.api import MAX_ID, Page
 from yingji.enforcement import admin_api, issuing, permissions, selectors, services, table, workflow
 from yingji.enforcement.choices import (
@@ -103,6 +104,11 @@ class CaseOut(Schema):
     fine_total: Decimal
     fine_outstanding: Decimal
     next_actions: list[str] = Field(..., description="the actions the caller may take now")
+    campaign_ids: list[int] = Field(..., description="the campaigns it was opened in")
+
+    @staticmethod
+    def resolve_campaign_ids(obj) -> list[int]:
+        return tagging.ids_of(obj)
 
     @staticmethod
     def resolve_violation_code(obj):
@@ -162,6 +168,7 @@ class CaseFilters(Schema):
     enterprise: int | None = OptionalId
     hazard: int | None = OptionalId
     inspection: int | None = OptionalId
+    campaign: int | None = Field(None, ge=1, le=MAX_ID, description="opened in this campaign")
     penalty: PenaltyKind | None = Field(None, description="cases with a penalty of this kind")
     transfer_kind: TransferKind | None = None
     overdue: bool | None = Field(None, description="the step under way is past its deadline")
@@ -194,6 +201,9 @@ class CaseIn(Schema):
     penalty_basis: str = Field("", max_length=2000, description="default: the code's")
     procedure: Procedure = Procedure.ORDINARY
     officer_ids: list[int] = Field(..., min_length=2, max_length=10, description="≥ 2 officers with 执法证号")
+    campaign_ids: list[int] | None = Field(
+        None, max_length=20, description="campaigns it is opened in; default: every campaign covering it"
+    )
 
 
 class ActionIn(Schema):
@@ -267,7 +277,7 @@ def _case(request, case_id: int):
 @paginate(Page)
 def case_list(request, filters: Query[CaseFilters]):
     qs = selectors.case_list(user=request.auth, filters=filters.dict())
-    return qs.select_related("violation").prefetch_related("officers", "penalties", "payments")
+    return qs.select_related("violation").prefetch_related("officers", "penalties", "payments", "campaigns")
 
 
 @router.post("/cases", response={201: CaseOut})

@@ -15,6 +15,7 @@ LOOKUPS = {
     "enterprise": "enterprise_id",
     "hazard": "hazard_id",
     "inspection": "inspection_id",
+    "campaign": "campaigns",
     "date_from": "created_at__date__gte",
     "date_to": "created_at__date__lte",
     "filed_from": "filed_on__gte",

@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 
 from yingji.accounts.choices import OrgKind, Role
 from yingji.accounts.models import Organisation, User
-from yingji.audit.services import audit_action, audit_created
+from yingji.audit.services import audit_action, audit_created, audit_record, snapshot
+from yingji.campaigns import tagging
 from yingji.core.errors import ApplicationError, Conflict
 from yingji.core.industries import Industry
+from yingji.core.inputs import Errors, text
 from yingji.enforcement import permissions
 from yingji.enforcement.choices import (
     MONEY_PENALTIES,
@@ -50,28 +52,8 @@ MIN_OFFICERS = 2  # Art. 42
 EDITABLE_PENALTIES = frozenset({CaseStatus.FILING, CaseStatus.INVESTIGATION})
 
 
-class Errors(dict):
-    def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(message)
-
-    def raise_if_any(self) -> None:
-        if self:
-            raise ApplicationError(next(iter(self.values()))[0], errors=dict(self))
-
-
 def _fail(field: str, message: str) -> ApplicationError:
     return ApplicationError(message, errors={field: [message]})
-
-
-def _text(errors: Errors, field: str, value, *, required=False, max_length=None) -> str:
-    value = "" if value is None else str(value).strip()
-    if "\x00" in value:
-        errors.add(field, _("Text cannot contain NUL characters."))
-    elif required and not value:
-        errors.add(field, _("This field is required."))
-    elif max_length and len(value) > max_length:
-        errors.add(field, _("At most %(n)d characters.") % {"n": max_length})
-    return value
 
 
 def amount_of(value, field: str = "amount") -> Decimal:
@@ -168,28 +150,32 @@ def case_create(*, actor, values: dict) -> Case:
         violation = ViolationCode.objects.filter(code=str(values["violation_code"])[:32], active=True).first()
         if violation is None:
             errors.add("violation_code", _("Unknown violation code."))
-    party_name = _text(errors, "party_name", values.get("party_name") or (enterprise.name if enterprise else ""),
+    party_name = text(errors, "party_name", values.get("party_name") or (enterprise.name if enterprise else ""),
                        required=True, max_length=200)  # fmt: skip
-    facts = _text(
-        errors, "facts", values.get("facts") or (violation.name if violation else ""), required=True
-    )
+    facts = text(errors, "facts", values.get("facts") or (violation.name if violation else ""), required=True)
     act_on = values.get("act_on") or timezone.localdate()
     if not isinstance(act_on, datetime.date) or act_on > timezone.localdate() or act_on.year < 2000:
         errors.add("act_on", _("Enter a date from 2000 up to today."))
     for kind, link in (("inspection_id", inspection), ("hazard_id", hazard)):
         if link and enterprise and link.enterprise_id != enterprise.pk:
             errors.add(kind, _("It concerns another enterprise than the case's."))
-    address = _text(errors, "party_address", values.get("party_address"), max_length=200)
+    address = text(errors, "party_address", values.get("party_address"), max_length=200)
     officers = (
         _officers(errors, actor, values.get("officer_ids"), region.code if region else "") if region else []
     )
     issuer = issuer_for(region.code) if region else None
     if region and issuer is None:
         errors.add("region_code", _("No bureau is registered for this county."))
+    place = enterprise.region_id if enterprise else region.code if region else ""
+    industry = enterprise.industry if enterprise else Industry.OTHER
+    chosen = values.get("campaign_ids")
+    if chosen is None and (hazard or inspection):  # a case from a finding is in the finding's campaigns
+        chosen = tagging.ids_of(hazard or inspection)
+    campaigns = tagging.choose(errors, chosen, region_code=place, industry=industry, day=act_on)
     errors.raise_if_any()
     case = Case.objects.create(
         region=region,
-        industry=enterprise.industry if enterprise else Industry.OTHER,
+        industry=industry,
         enterprise=enterprise,
         party_kind=party_kind,
         party_name=party_name,
@@ -210,8 +196,10 @@ def case_create(*, actor, values: dict) -> Case:
         created_by=actor,
     )
     case.officers.set(officers)
+    case.campaigns.set(campaigns)
     CaseEvent.objects.create(case=case, actor=actor, action="create", to_status=case.status, note=facts[:200])
-    audit_created(actor=actor, obj=case)
+    audit_record(actor=actor, action="create", obj=case, before=None,
+                 after=snapshot(case) | {"campaign_ids": [c.pk for c in campaigns]})  # fmt: skip
     return case
 
 
@@ -284,7 +272,7 @@ def penalty_add(*, actor, case: Case, kind: str, amount=0, note: str = "") -> Ca
     if kind not in MONEY_PENALTIES and amount:
         raise _fail("amount", _("This penalty has no amount."))
     errors = Errors()
-    note = _text(errors, "note", note, max_length=200)
+    note = text(errors, "note", note, max_length=200)
     errors.raise_if_any()
     penalty = CasePenalty(case=case, kind=kind, amount=amount, note=note)
     if case.procedure == Procedure.SIMPLIFIED:
@@ -319,7 +307,7 @@ def evidence_add(*, actor, case: Case, upload, description: str = "") -> CaseEvi
     content = upload.read()
     content_type, extension = hazard_evidence.sniff(content)
     errors = Errors()
-    description = _text(errors, "description", description, max_length=200)
+    description = text(errors, "description", description, max_length=200)
     errors.raise_if_any()
     item = CaseEvidence(
         case=case,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from yingji.campaigns import tagging
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
@@ -34,7 +35,7 @@ from yingji.web.chips import choice_label, clear_url, enterprise_name, filter_ch
 FILTERS = (
     "q", "region", "status", "source", "procedure", "penalty", "overdue", "enterprise",
     "filed_from", "filed_to", "decided_from", "decided_to", "closed_from", "closed_to",
-    "transferred_from", "transferred_to",
+    "transferred_from", "transferred_to", "campaign",
 )  # fmt: skip
 DATES = tuple(name for name in FILTERS if name.endswith(("_from", "_to")))
 DATE_LABELS = {
@@ -79,6 +80,8 @@ def _filters(request) -> tuple[dict, dict]:
             raw[name] = ""
     filters = dict(raw) | {name: _date(raw[name]) for name in DATES}
     filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"] else None
+    filters["campaign"] = tagging.id_param(raw["campaign"])
+    raw["campaign"] = str(filters["campaign"] or "")
     return raw, filters
 
 
@@ -92,6 +95,7 @@ def _chips(request, raw: dict) -> list:
         ("procedure", choice_label(Procedure.choices, raw["procedure"])),
         ("penalty", choice_label(PenaltyKind.choices, raw["penalty"])),
         ("overdue", {"true": _("Overdue steps only"), "false": _("Not overdue")}.get(raw["overdue"], "")),
+        ("campaign", raw["campaign"] and tagging.chip(request.user, raw["campaign"])),
     ]
     labels += [(name, DATE_LABELS[name] % {"date": raw[name]}) for name in DATES]
     return filter_chips(request, [(name, label) for name, label in labels if raw.get(name) and label])
@@ -187,6 +191,8 @@ def _form_values(post) -> dict:
         "penalty_basis": post.get("penalty_basis", ""),
         "procedure": post.get("procedure") or Procedure.ORDINARY,
         "officer_ids": officers,
+        "campaign": post.get("campaign", ""),
+        "campaign_ids": tagging.from_form(post.get("campaign", "")),
     }
 
 
@@ -210,6 +216,7 @@ def case_create(request):
         "values": values,
         "errors": errors,
         "officers": services.officer_choices(request.user),
+        "campaigns": tagging.form_choices(request.user, timezone.localdate()),
         "enterprises": Enterprise.objects.for_user(request.user)
         .order_by("name")
         .values_list("pk", "name")[:3000],

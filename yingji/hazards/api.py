@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
+from yingji.campaigns import tagging
 from yingji.core.api import Id, Page
 from yingji.core.errors import ApplicationError
 from yingji.enterprises.models import Enterprise
@@ -77,6 +78,11 @@ class HazardDetailOut(HazardOut):
     events: list[EventOut]
     evidence: list[EvidenceOut]
     actions: list[str]
+    campaign_ids: list[int] = Field(..., description="the campaigns it was found in")
+
+    @staticmethod
+    def resolve_campaign_ids(obj) -> list[int]:
+        return tagging.ids_of(obj)
 
 
 class HazardIn(Schema):
@@ -92,6 +98,9 @@ class HazardIn(Schema):
     deadline: datetime.date | None = None
     funds: Decimal | None = Field(None, ge=0, max_digits=14, decimal_places=2)
     note: str = Field("", max_length=5000)
+    campaign_ids: list[Id] | None = Field(
+        None, max_length=20, description="campaigns it was found in; default: every campaign covering it"
+    )
 
 
 Sort = Literal[tuple(f"{sign}{key}" for key in selectors.SORTS for sign in ("", "-"))]
@@ -106,6 +115,7 @@ class HazardFilters(Schema):
     overdue: bool | None = None
     enterprise: Id | None = None
     inspection: Id | None = None
+    campaign: Id | None = Field(None, description="found in this campaign")
     date_from: datetime.date | None = Field(None, alias="from")
     date_to: datetime.date | None = Field(None, alias="to")
     ordering: Literal["-found_at", "found_at", "deadline", "-deadline"] | None = Field(

@@ -16,6 +16,7 @@ LOOKUPS = {
     "source": "source",
     "enterprise": "enterprise_id",
     "inspection": "inspection_id",
+    "campaign": "campaigns",
     "date_from": "found_at__gte",
     "date_to": "found_at__lte",
     "rectified_by": "rectified_at__lte",

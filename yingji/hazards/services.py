@@ -14,9 +14,11 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yingji.audit.services import audit_action, audit_created, snapshot
+from yingji.audit.services import audit_action, audit_record, snapshot
+from yingji.campaigns import tagging
 from yingji.core import dates
 from yingji.core.errors import ApplicationError, Conflict, full_clean_or_400
+from yingji.core.inputs import Errors
 from yingji.enterprises.models import Enterprise
 from yingji.hazards import permissions
 from yingji.hazards.choices import TRANSITIONS, HazardAction, HazardLevel, HazardSource, HazardStatus
@@ -51,7 +53,10 @@ def hazard_register(
     deadline: datetime.date | None = None,
     funds: Decimal | None = None,
     note: str = "",
+    campaign_ids: list[int] | None = None,
 ) -> Hazard:
+    """Register a hazard. `campaign_ids` are the campaigns it was found in (None: its
+    inspection's, or else every campaign that covers it)."""
     if not permissions.can_register(actor):
         raise PermissionDenied(_("Your role may not register hazards."))
     if not Enterprise.objects.for_user(actor).filter(pk=enterprise.pk).exists():
@@ -78,10 +83,17 @@ def hazard_register(
         note=note,
         reported_by=actor,
     )
+    if campaign_ids is None and inspection is not None:
+        campaign_ids = [c.pk for c in inspection.campaigns.all()]
+    errors = Errors()
+    campaigns = tagging.choose(errors, campaign_ids, region_code=hazard.region_id, industry=hazard.industry, day=found_at)  # fmt: skip
+    errors.raise_if_any()
     full_clean_or_400(hazard)
     hazard.save()
+    hazard.campaigns.set(campaigns)
     HazardEvent.objects.create(hazard=hazard, actor=actor, action="register", to_status=hazard.status)
-    audit_created(actor=actor, obj=hazard)
+    audit_record(actor=actor, action="create", obj=hazard, before=None,
+                 after=snapshot(hazard) | {"campaign_ids": [c.pk for c in campaigns]})  # fmt: skip
     events.hazard_registered(actor, hazard)
     return hazard
 

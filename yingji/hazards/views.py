@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from yingji.campaigns import tagging
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
@@ -69,6 +70,8 @@ def list_filters(request) -> tuple[dict, dict]:
     if not raw["enterprise"].isdigit() or len(raw["enterprise"]) > 18:
         raw["enterprise"] = ""
     filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"] else None
+    filters["campaign"] = tagging.id_param(request.GET.get("campaign", ""))
+    raw["campaign"] = str(filters["campaign"] or "")
     for name in DATE_FILTERS:
         value = request.GET.get(name, "").strip()
         try:
@@ -94,6 +97,7 @@ def chip_labels(request, raw: dict) -> list[tuple[str, str]]:
         ("from", _("Found from %(date)s") % {"date": raw["from"]}),
         ("to", _("Found to %(date)s") % {"date": raw["to"]}),
         ("counted", _("As the statistics count (cancelled left out)")),
+        ("campaign", raw["campaign"] and tagging.chip(request.user, raw["campaign"])),
         ("rectified_by", _("Rectified by %(date)s") % {"date": raw.get("rectified_by")}),
         ("listed_from", _("Listed from %(date)s") % {"date": raw.get("listed_from")}),
         ("listed_to", _("Listed to %(date)s") % {"date": raw.get("listed_to")}),
@@ -123,9 +127,13 @@ def hazard_list(request):
         "query": query,
         "kept": kept_params(request),
         "filters": raw,
-        "hidden": [(name, raw[name]) for name in ("counted", "enterprise", *DATE_FILTERS) if raw.get(name)],
+        "hidden": [
+            (name, raw[name])
+            for name in ("counted", "enterprise", "campaign", *DATE_FILTERS)
+            if raw.get(name)
+        ],
         "chips": filter_chips(request, chip_labels(request, raw)),
-        "clear_url": clear_url(request, [*FILTERS, *DATE_FILTERS]),
+        "clear_url": clear_url(request, [*FILTERS, "campaign", *DATE_FILTERS]),
         "sorts": sort_links(request, selectors.SORTS, sort),
         "sort": sort,
         "streets": streets_with_enterprises(user=request.user),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
+from yingji.campaigns import tagging
 from yingji.core.api import Id, Page
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
@@ -146,6 +147,11 @@ class InspectionDetailOut(InspectionOut):
     results: list[ResultOut]
     hazard_ids: list[int]
     photos: list[PhotoOut]
+    campaign_ids: list[int] = Field(..., description="the campaigns it was done in")
+
+    @staticmethod
+    def resolve_campaign_ids(obj) -> list[int]:
+        return tagging.ids_of(obj)
 
     @staticmethod
     def resolve_inspectors(obj) -> list:
@@ -167,6 +173,7 @@ class InspectionDetailOut(InspectionOut):
 class InspectionFilters(Schema):
     region: str | None = Field(None, max_length=12, description="region code prefix")
     enterprise: Id | None = None
+    campaign: Id | None = Field(None, description="done in this campaign")
     type: InspectionType | None = None
     industry: Industry | None = None
     date_from: datetime.date | None = Field(None, alias="from")
@@ -207,6 +214,9 @@ class InspectionIn(Schema):
     notes: str = Field("", max_length=5000)
     results: list[ResultIn] = Field(default_factory=list, max_length=200)
     hazards: list[HazardDraftIn] = Field(default_factory=list, max_length=100)
+    campaign_ids: list[Id] | None = Field(
+        None, max_length=20, description="campaigns it is done in; default: every campaign covering it"
+    )
 
 
 def _field_error(field: str, message: str) -> ApplicationError:
@@ -247,6 +257,7 @@ def inspection_create(request, payload: InspectionIn):
         template=template,
         results=[r.dict() for r in payload.results],
         hazards=[h.dict() for h in payload.hazards],
+        campaign_ids=payload.campaign_ids,
     )
     return Status(201, _detail(request.auth, inspection.pk))
 

@@ -11,6 +11,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from yingji.campaigns import tagging
 from yingji.hazards.choices import HazardLevel
 from yingji.inspections import permissions, selectors, services
 from yingji.inspections.choices import Outcome
@@ -42,6 +43,7 @@ class InspectionForm(forms.Form):
     notes = forms.CharField(
         label=gettext_lazy("Notes"), required=False, max_length=5000, widget=forms.Textarea
     )
+    campaign = forms.ChoiceField(label=gettext_lazy("Special campaign"), required=False)
 
     def __init__(self, *args, user, enterprise, template, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,6 +56,7 @@ class InspectionForm(forms.Form):
         self.initial.setdefault("type", kind)
         self.initial.setdefault("inspected_on", timezone.localdate())
         self.initial.setdefault("inspectors", [user.pk])
+        self.fields["campaign"].choices = tagging.form_choices(user, timezone.localdate())
         items = [item for item in template.items.all() if item.active] if template else []
         self.rows = [self._row(item) for item in items]
         self.extras = [self._extra(n) for n in range(1, EXTRA_DRAFTS + 1)]
@@ -134,6 +137,9 @@ class InspectionForm(forms.Form):
             elif key in ("inspected_on", "type", "notes"):
                 for message in messages:
                     self.add_error(key, message)
+            elif key == tagging.FIELD:
+                for message in messages:
+                    self.add_error("campaign", message)
             elif key == "inspector_ids":
                 for message in messages:
                     self.add_error("inspectors", message)
@@ -162,6 +168,7 @@ class InspectionForm(forms.Form):
             results=self.results,
             hazards=self.drafts,
             photos=photos,
+            campaign_ids=tagging.from_form(self.cleaned_data["campaign"]),
         )
 
 

@@ -13,6 +13,7 @@ from yingji.regions.scoping import get_for_user
 LOOKUPS = {
     "region": "region__code__startswith",
     "enterprise": "enterprise_id",
+    "campaign": "campaigns",
     "type": "type",
     "industry": "industry",
     "date_from": "inspected_on__gte",

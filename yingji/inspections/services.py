@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 from yingji.accounts.choices import Role
 from yingji.accounts.models import User
 from yingji.audit.services import audit_created, audit_record, snapshot
+from yingji.campaigns import tagging
 from yingji.core import dates
 from yingji.core.errors import ApplicationError, full_clean_or_400
+from yingji.core.inputs import Errors
 from yingji.enterprises.models import Enterprise
 from yingji.hazards.choices import HazardLevel
 from yingji.hazards.evidence import sniff
@@ -37,16 +39,6 @@ from yingji.inspections.models import (
 )
 
 DRAFT_FIELDS = ("description", "location", "category", "level", "deadline", "measures", "responsible", "note")
-
-
-class _Errors(dict):
-    def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(str(message))
-
-    def raise_if_any(self) -> None:
-        if self:
-            first = next(iter(self.values()))[0]
-            raise ApplicationError(first, errors=dict(self))
 
 
 def hazard_proposal(item: ChecklistItem) -> dict:
@@ -79,6 +71,7 @@ def inspection_record(
     results: Sequence[dict] = (),
     hazards: Sequence[dict] = (),
     photos: Sequence = (),
+    campaign_ids: list[int] | None = None,
 ) -> Inspection:
     """Record one inspection. `inspectors` are users or user ids (the actor when empty);
     `results` are {item_id, outcome, note}; `hazards` are drafts {item_id (optional),
@@ -86,7 +79,7 @@ def inspection_record(
     downgrade_reason}; `photos` are uploaded files."""
     if not permissions.can_record(actor):
         raise PermissionDenied(_("Your role may not record inspections."))
-    errors = _Errors()
+    errors = Errors()
     if type not in InspectionType.values:
         errors.add("type", _("Choose a valid inspection type."))
         errors.raise_if_any()
@@ -101,6 +94,7 @@ def inspection_record(
     answered = _results(template, results, errors)
     drafts = _drafts(answered, hazards, inspected_on, errors)
     uploads = [_photo_content(upload, errors) for upload in photos]
+    campaigns = tagging.choose(errors, campaign_ids, region_code=enterprise.region_id, industry=enterprise.industry, day=inspected_on)  # fmt: skip
     errors.raise_if_any()
 
     inspection = Inspection(
@@ -118,6 +112,7 @@ def inspection_record(
     full_clean_or_400(inspection)
     inspection.save()
     inspection.inspectors.set(people)
+    inspection.campaigns.set(campaigns)
     InspectionResult.objects.bulk_create(
         [
             InspectionResult(inspection=inspection, item=item, outcome=outcome, note=note)
@@ -142,6 +137,7 @@ def inspection_record(
             "results": {str(item.pk): outcome for item, outcome, _note in answered.values()},
             "hazard_ids": registered,
             "photo_sha256": [p.sha256 for p in stored],
+            "campaign_ids": [c.pk for c in campaigns],
         },
     )
     return inspection
@@ -154,7 +150,7 @@ def inspection_add_photos(*, actor, inspection: Inspection, photos: Sequence) ->
         raise PermissionDenied(_("This inspection is not in your jurisdiction."))
     if not permissions.can_add_photos(actor, inspection):
         raise PermissionDenied(_("Your role may not add photos to this inspection."))
-    errors = _Errors()
+    errors = Errors()
     if not photos:
         errors.add("photos", _("Choose at least one photo."))
     uploads = [_photo_content(upload, errors) for upload in photos]
@@ -162,7 +158,7 @@ def inspection_add_photos(*, actor, inspection: Inspection, photos: Sequence) ->
     return [_store_photo(actor, inspection, *upload) for upload in uploads]
 
 
-def _inspectors(actor, enterprise: Enterprise, type: str, inspectors: Sequence, errors: _Errors) -> list:
+def _inspectors(actor, enterprise: Enterprise, type: str, inspectors: Sequence, errors: Errors) -> list:
     """The users who inspected: users in the actor's jurisdiction; an enterprise's own people
     only on that enterprise's self-check."""
     ids = list(dict.fromkeys(getattr(u, "pk", u) for u in inspectors)) or [actor.pk]
@@ -190,7 +186,7 @@ def _inspectors(actor, enterprise: Enterprise, type: str, inspectors: Sequence, 
     return people
 
 
-def _results(template, results: Sequence[dict], errors: _Errors) -> dict:
+def _results(template, results: Sequence[dict], errors: Errors) -> dict:
     """item id -> (item, outcome, note), checked against the chosen checklist."""
     if results and template is None:
         errors.add("template", _("Choose the checklist these results belong to."))
@@ -214,7 +210,7 @@ def _results(template, results: Sequence[dict], errors: _Errors) -> dict:
     return answered
 
 
-def _drafts(answered: dict, hazards: Sequence[dict], inspected_on, errors: _Errors) -> list[dict]:
+def _drafts(answered: dict, hazards: Sequence[dict], inspected_on, errors: Errors) -> list[dict]:
     """The hazards to register, completed from the items they come from."""
     drafts, linked = [], set()
     for index, given in enumerate(hazards):
@@ -297,7 +293,7 @@ def _register(actor, inspection: Inspection, index: int, draft: dict):
         raise ApplicationError(e.message, errors=errors) from None
 
 
-def _photo_content(upload, errors: _Errors) -> tuple[str, bytes, str, str] | None:
+def _photo_content(upload, errors: Errors) -> tuple[str, bytes, str, str] | None:
     """(name, bytes, content type, extension) of a photo, judged by its content, not its name."""
     limit = settings.YINGJI_MAX_UPLOAD_MB * 1024 * 1024
     name = (getattr(upload, "name", None) or "photo")[:200]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from yingji.accounts.choices import Role
+from yingji.campaigns import tagging
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
@@ -32,7 +33,7 @@ from yingji.web.chips import (
     sort_links,
 )
 
-FILTERS = ("q", "region", "enterprise", "type", "industry", "from", "to", "supervision")
+FILTERS = ("q", "region", "enterprise", "type", "industry", "from", "to", "supervision", "campaign")
 # Sortable columns: `sort` is one of these, or one with a leading "-" (descending).
 SORTS = {
     "inspected_on": "inspected_on",
@@ -55,6 +56,8 @@ def _filters(request) -> tuple[dict, dict]:
     if not raw["enterprise"].isdigit() or len(raw["enterprise"]) > 18:
         raw["enterprise"] = ""
     filters["enterprise"] = int(raw["enterprise"]) if raw["enterprise"] else None
+    filters["campaign"] = tagging.id_param(raw["campaign"])
+    raw["campaign"] = str(filters["campaign"] or "")
     return raw, filters
 
 
@@ -68,6 +71,7 @@ def _chip_labels(request, raw: dict) -> list[tuple[str, str]]:
         ("industry", choice_label(Industry.choices, raw["industry"])),
         ("from", _("Inspected from %(date)s") % {"date": raw["from"]}),
         ("to", _("Inspected to %(date)s") % {"date": raw["to"]}),
+        ("campaign", raw["campaign"] and tagging.chip(request.user, raw["campaign"])),
     ]
     return [(name, label) for name, label in labels if raw.get(name)]
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_record
+from yingji.campaigns import tagging
 from yingji.core import uploads
 from yingji.hazards import permissions
 from yingji.hazards.choices import DONE_STATES
@@ -41,6 +42,7 @@ def ledger_write(rows: list[ParsedRow], *, actor, filename: str, sha256: str) ->
         else:
             ids = [h.pk for h in Hazard.objects.bulk_create([Hazard(**v) for v in values], batch_size=BATCH)]
         entry = _audit(actor, rows, ids, filename, sha256)
+        tagging.tag_many("hazards", [(pk, v["region_id"], v["industry"], v["found_at"]) for pk, v in zip(ids, values, strict=True)])  # fmt: skip
         events = [
             {
                 "hazard_id": pk,
