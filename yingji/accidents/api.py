@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
-from yingji.accidents import deadlines, selectors, services
+from yingji.accidents import deadlines, notice, selectors, services
 from yingji.accidents.choices import (
     AccidentAction,
     AccidentCategory,
@@ -31,6 +31,7 @@ from yingji.accidents.choices import (
 from yingji.accidents.models import AccidentMeasure
 from yingji.core.api import MAX_ID, Page
 from yingji.core.industries import Industry
+from yingji.notices.api import NoticeOut
 
 router = Router(tags=["accidents"])
 
@@ -438,3 +439,11 @@ def measure_complete(request, accident_id: int, measure_id: int, payload: Comple
     measure = get_object_or_404(AccidentMeasure, accident=accident, pk=measure_id)
     data = payload.dict() if payload else {}
     return services.accident_complete_measure(actor=request.auth, measure=measure, **data)
+
+
+@router.post("/{accident_id}/notice", response={201: NoticeOut})
+def accident_notice(request, accident_id: int):
+    """Issue the accident notice (事故通报) of the county's committee office, numbered per year;
+    its DOCX at /notices/<id>.docx."""
+    accident = selectors.accident_get(user=request.auth, accident_id=accident_id)
+    return Status(201, notice.issue(actor=request.auth, accident=accident))

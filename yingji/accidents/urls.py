@@ -10,6 +10,7 @@ urlpatterns = [
     path("grade/", views.grade_preview, name="grade_preview"),
     path("<int:pk>/", views.accident_detail, name="detail"),
     path("<int:pk>/edit/", views.accident_edit, name="edit"),
+    path("<int:pk>/notice/", views.accident_notice, name="notice"),
     path("<int:pk>/updates/", views.update_create, name="update_create"),
     path("<int:pk>/actions/<str:action>/", views.accident_act, name="act"),
     path("<int:pk>/reports/<str:level>/", views.report_made, name="report_made"),

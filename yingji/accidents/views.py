@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from yingji.accidents import grading, permissions, selectors, services
+from yingji.accidents import grading, notice, permissions, selectors, services
 from yingji.accidents.choices import (
     AccidentAction,
     AccidentGrade,
@@ -33,6 +33,7 @@ from yingji.accidents.money import parse_yuan
 from yingji.core.errors import ApplicationError
 from yingji.core.industries import Industry
 from yingji.core.pagination import page_of
+from yingji.tasks import permissions as tasks_permissions
 from yingji.web.chips import (
     choice_label,
     clear_url,
@@ -234,8 +235,19 @@ def _detail(request, accident, status: int = 200, **bound):
         "complete_form": CompleteMeasureForm(auto_id=False),
         "report_form": bound.get("report") or ReportUploadForm(),
         "today": timezone.localdate(),
+        "can_notice": tasks_permissions.can_keep(user),
     }
     return render(request, "accidents/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def accident_notice(request, pk: int):
+    """The committee office's numbered accident notice (事故通报), as a DOCX in the notices list."""
+    accident = selectors.accident_get(user=request.user, accident_id=pk)
+    issued = notice.issue(actor=request.user, accident=accident)
+    messages.success(request, _("Notice %(number)s issued.") % {"number": issued.document_number})
+    return redirect("notices:list")
 
 
 def _step_form(step, accident, bound):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yingji.core.attachments import Attachment
 from yingji.core.models import BaseModel
 from yingji.regions.scoping import ScopedQuerySet, ScopeFields
 
@@ -52,7 +53,9 @@ class Item(models.Model):
         return self.label
 
 
-class ManualScore(BaseModel):
+class ManualScore(BaseModel, Attachment):
+    """The office's score of a manual item for a unit, its reason and the evidence file if any."""
+
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="scores")
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
     points = models.DecimalField(_("points"), max_digits=5, decimal_places=1)

@@ -19,6 +19,7 @@ class Line:
     score: Decimal | None  # None: a manual item not scored yet
     link: str = ""
     reason: str = ""
+    evidence: int | None = None  # the manual score carrying an evidence file
 
 
 @dataclass
@@ -47,7 +48,8 @@ def results(scheme, as_of=None) -> list[Result]:
                 result.vetoed |= item.veto and n > 0
             else:
                 m = manual.get((item.pk, unit.pk))
-                result.lines.append(Line(item, None, m.points if m else None, reason=m.reason if m else ""))
+                result.lines.append(Line(item, None, m.points if m else None, reason=m.reason if m else "",
+                                         evidence=m.pk if m and m.file else None))  # fmt: skip
         result.total = sum((line.score or Decimal(0) for line in result.lines), Decimal(0))
         result.yellow_card = RULES[YELLOW_CARD].count(scheme, unit, as_of) > 0
         out.append(result)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from yingji.assessments.models import Item, ManualScore, Scheme
 from yingji.assessments.rules import RULES
 from yingji.audit.services import audit_action, audit_created, snapshot
+from yingji.core import attachments
 from yingji.core.inputs import MAX_ID, Errors, region_in, text, units_in
 from yingji.tasks import permissions
 
@@ -60,8 +61,9 @@ def scheme_create(*, actor, region_code, year, name, unit_ids, items):
 
 
 @transaction.atomic
-def score(*, actor, scheme, item_id, unit_id, points, reason):
-    """The office scores a manual item for a unit (again: replaces), with its reason."""
+def score(*, actor, scheme, item_id, unit_id, points, reason, evidence=None):
+    """The office scores a manual item for a unit (again: replaces), with its reason and, if
+    given, an evidence file (a photo or PDF; a new score without one keeps the earlier file)."""
     permissions.require(permissions.can_keep(actor))
     errors = Errors()
     item = (
@@ -80,11 +82,13 @@ def score(*, actor, scheme, item_id, unit_id, points, reason):
         errors.add("unit_id", _("No such unit in this scheme."))
     reason = text(errors, "reason", reason, required=True, max_length=500)
     value = _points(errors, "points", points, item.points if item else Decimal(1000))
+    checked = attachments.check(errors, "evidence", evidence)
     errors.raise_if_any()
     existing = ManualScore.objects.select_for_update().filter(item=item, organisation=unit).first()
     before = snapshot(existing) if existing else None
     mark = existing or ManualScore(item=item, organisation=unit)
     mark.points, mark.reason, mark.by = value, reason, actor
+    attachments.attach(mark, checked)
     mark.save()
     if before is None:
         audit_created(actor=actor, obj=mark)

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from yingji.assessments import notice, scoring, services
-from yingji.assessments.models import Scheme
+from yingji.assessments.models import ManualScore, Scheme
 from yingji.assessments.rules import RULES
+from yingji.core import attachments
 from yingji.core.errors import ApplicationError
 from yingji.regions.selectors import region_choices
 from yingji.tasks import permissions
@@ -57,6 +58,15 @@ def scheme_list(request):
 
 
 @login_required
+def score_file(request, pk, score_id):
+    """A manual score's evidence, to those who may see the scheme."""
+    if not permissions.can_read(request.user):
+        raise PermissionDenied
+    scheme = get_object_or_404(Scheme.objects.for_user(request.user), pk=pk)
+    return attachments.serve(ManualScore.objects.filter(item__scheme=scheme, pk=score_id).first())
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def scheme_detail(request, pk):
     if not permissions.can_read(request.user):
@@ -69,7 +79,7 @@ def scheme_detail(request, pk):
                 messages.success(request, _("Notice %(number)s issued.") % {"number": issued.document_number})
                 return redirect("notices:list")
             services.score(actor=request.user, scheme=scheme, item_id=_int(request.POST.get("item_id")), unit_id=_int(request.POST.get("unit_id")),
-                           points=request.POST.get("points"), reason=request.POST.get("reason"))  # fmt: skip
+                           points=request.POST.get("points"), reason=request.POST.get("reason"), evidence=request.FILES.get("evidence"))  # fmt: skip
             messages.success(request, _("Score recorded."))
         except ApplicationError as e:
             messages.error(request, " ".join(m for ms in e.errors.values() for m in ms))

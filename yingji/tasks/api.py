@@ -4,7 +4,7 @@ XLSX import of either list (all or nothing, with every bad row's row and column)
 import datetime
 
 from django.utils import timezone
-from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from yingji.core.api import MAX_ID, Page
@@ -39,6 +39,8 @@ class UpdateOut(Schema):
     by: str
     progress: str
     done: bool
+    evidence_name: str = Field(..., alias="file_name", description="empty: no evidence file")
+    evidence_sha256: str = Field(..., alias="file_sha256")
 
     @staticmethod
     def resolve_by(obj):
@@ -172,4 +174,17 @@ def task_report(request, task_id: int, payload: ReportIn):
     """A progress report; {"done": true} closes the task (409 when it is done already)."""
     task = get_for_user(_tasks(request.auth), request.auth, pk=task_id)
     services.task_report(actor=request.auth, task=task, progress=payload.progress, done=payload.done)
+    return get_for_user(_tasks(request.auth), request.auth, pk=task_id)
+
+
+@router.post("/tasks/{task_id}/actions/report_with_evidence", response=TaskOut)
+def task_report_with_evidence(
+    request, task_id: int, payload: Form[ReportIn], evidence: File[UploadedFile]
+):
+    """The same report with its evidence file (multipart: progress, done, evidence — a photo or
+    PDF, judged by its content)."""
+    task = get_for_user(_tasks(request.auth), request.auth, pk=task_id)
+    services.task_report(
+        actor=request.auth, task=task, progress=payload.progress, done=payload.done, evidence=evidence
+    )
     return get_for_user(_tasks(request.auth), request.auth, pk=task_id)

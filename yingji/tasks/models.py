@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from yingji.core.attachments import Attachment
 from yingji.core.models import BaseModel
 from yingji.regions.scoping import ScopedQuerySet, ScopeFields
 
@@ -69,8 +70,8 @@ class Task(BaseModel):
         return self.organisation.region_id
 
 
-class TaskUpdate(models.Model):
-    """A progress report on a task, the last of which may say it is done."""
+class TaskUpdate(Attachment):
+    """A progress report on a task, with its evidence file if any; the last may say it is done."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
     at = models.DateTimeField(_("at"))

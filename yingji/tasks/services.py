@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.audit.services import audit_action, audit_created, snapshot
+from yingji.core import attachments
 from yingji.core.errors import Conflict
 from yingji.core.inputs import Errors, choice, day, text, unit_in
 from yingji.tasks import permissions
@@ -59,21 +60,25 @@ def task_create(*, actor, organisation, title, due_on, detail="", source=TaskSou
 
 
 @transaction.atomic
-def task_report(*, actor, task, progress, done=False) -> Task:
-    """A progress update by the owner unit (or the office); `done` closes the task today."""
+def task_report(*, actor, task, progress, done=False, evidence=None) -> Task:
+    """A progress update by the owner unit (or the office), with an evidence file (a photo or
+    PDF) if given; `done` closes the task today."""
     permissions.require(permissions.can_report(actor, task))
     task = Task.objects.select_for_update().get(pk=task.pk)
     errors = Errors()
     progress = text(errors, "progress", progress, required=True, max_length=5000)
+    checked = attachments.check(errors, "evidence", evidence)
     errors.raise_if_any()
     if task.done_on:
         raise Conflict(_("The task is done already."))
     before = snapshot(task)
-    TaskUpdate.objects.create(task=task, at=timezone.now(), by=actor, progress=progress, done=bool(done))
+    update = TaskUpdate(task=task, at=timezone.now(), by=actor, progress=progress, done=bool(done))
+    attachments.attach(update, checked)
+    update.save()
     if done:
         task.done_on = timezone.localdate()
         task.save()
-    audit_action(actor=actor, obj=task, action="task.done" if done else "task.progress", before=before, extra={"progress": progress})  # fmt: skip
+    audit_action(actor=actor, obj=task, action="task.done" if done else "task.progress", before=before, extra={"progress": progress, "evidence_sha256": update.file_sha256})  # fmt: skip
     return task
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from yingji.accounts.choices import OrgKind
 from yingji.accounts.models import Organisation
+from yingji.core import attachments
 from yingji.core.errors import ApplicationError
 from yingji.core.exports import CONTENT_TYPES
 from yingji.core.pagination import page_of
@@ -83,7 +84,7 @@ def task_detail(request, pk):
     errors = {}
     if request.method == "POST":
         try:
-            services.task_report(actor=request.user, task=task, progress=request.POST.get("progress"), done=request.POST.get("done") == "on")  # fmt: skip
+            services.task_report(actor=request.user, task=task, progress=request.POST.get("progress"), done=request.POST.get("done") == "on", evidence=request.FILES.get("evidence"))  # fmt: skip
             messages.success(request, _("Progress reported."))
             return redirect("tasks:detail", pk)
         except ApplicationError as e:
@@ -92,6 +93,14 @@ def task_detail(request, pk):
         "task": task, "updates": task.updates.select_related("by"), "errors": errors, "today": timezone.localdate(),
         "can_report": permissions.can_report(request.user, task) and task.done_on is None,
     })  # fmt: skip
+
+
+@login_required
+def update_file(request, pk, update_id):
+    """A progress report's evidence, to those who may see the task."""
+    _read(request)
+    task = get_for_user(Task.objects.all(), request.user, pk=pk)
+    return attachments.serve(task.updates.filter(pk=update_id).first())
 
 
 @login_required

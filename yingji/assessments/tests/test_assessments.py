@@ -116,6 +116,26 @@ def test_the_pages(client, scheme, bureau):
     assert "芙安委办通〔2026〕1号" in client.get("/notices/").content.decode()
 
 
+def test_a_manual_score_keeps_its_evidence_file_for_the_scheme_page(client, scheme, bureau, department, outsider):
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    manual = scheme.items.get(rule="")
+    pdf = SimpleUploadedFile("会议纪要.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    mark = services.score(actor=bureau, scheme=scheme, item_id=manual.pk, unit_id=department.organisation_id,
+                          points="29", reason="资料齐全", evidence=pdf)  # fmt: skip
+    assert mark.file_type == "application/pdf"
+    rescored = services.score(actor=bureau, scheme=scheme, item_id=manual.pk, unit_id=department.organisation_id,
+                              points="27", reason="复核扣分")  # fmt: skip
+    assert rescored.file_name == "会议纪要.pdf"  # a new score without a file keeps the earlier one
+    url = f"/assessments/{scheme.pk}/scores/{mark.pk}/file"
+    client.force_login(bureau)
+    assert url in client.get(f"/assessments/{scheme.pk}/").content.decode()
+    assert b"".join(client.get(url).streaming_content).startswith(b"%PDF-")
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+
+
 @pytest.fixture(scope="module")
 def built(django_db_setup, django_db_blocker):
     from django.db import transaction
@@ -138,3 +158,4 @@ def test_the_demo_scheme_ranks_every_unit(built):
     assert all(
         r.vetoed for r in ranked[next((i for i, r in enumerate(ranked) if r.vetoed), len(ranked)) :]
     )  # vetoed last
+

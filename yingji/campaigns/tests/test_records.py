@@ -48,7 +48,9 @@ def test_a_record_of_another_county_is_in_none_of_the_districts_campaigns(campai
 
 
 def test_a_record_goes_only_into_the_campaigns_chosen(campaign, gas_drive, bureau, enterprises):
-    only = hazard_factory(actor=bureau, enterprise=enterprises["C"], found_at=IN_WINDOW, campaign_ids=[gas_drive.pk])
+    only = hazard_factory(
+        actor=bureau, enterprise=enterprises["C"], found_at=IN_WINDOW, campaign_ids=[gas_drive.pk]
+    )
     none = hazard_factory(actor=bureau, enterprise=enterprises["C"], found_at=IN_WINDOW, campaign_ids=[])
     assert _names(only) == {"燃气安全专项整治"} and _names(none) == set()
 
@@ -64,7 +66,9 @@ def test_a_record_goes_only_into_the_campaigns_chosen(campaign, gas_drive, burea
 def test_a_campaign_that_does_not_cover_the_record_is_refused(gas_drive, bureau, outsider, enterprises, enterprise, day, why):  # fmt: skip
     actor = outsider if enterprise == "D" else bureau
     with pytest.raises(ApplicationError) as refused:
-        hazard_factory(actor=actor, enterprise=enterprises[enterprise], found_at=day, campaign_ids=[gas_drive.pk])
+        hazard_factory(
+            actor=actor, enterprise=enterprises[enterprise], found_at=day, campaign_ids=[gas_drive.pk]
+        )
     assert list(refused.value.errors) == ["campaign_ids"], why
 
 
@@ -79,7 +83,9 @@ def test_the_api_answers_400_naming_the_field_for_an_unknown_campaign(api, burea
 
 def test_an_inspections_hazards_are_found_in_the_inspections_campaigns(campaign, bureau, enterprises):
     drafts = [{"description": "配电箱未上锁"}]
-    inside = inspection_factory(actor=bureau, enterprise=enterprises["A"], inspected_on=IN_WINDOW, hazards=drafts)
+    inside = inspection_factory(
+        actor=bureau, enterprise=enterprises["A"], inspected_on=IN_WINDOW, hazards=drafts
+    )
     outside = inspection_factory(actor=bureau, enterprise=enterprises["A"], inspected_on=IN_WINDOW, hazards=drafts, campaign_ids=[])  # fmt: skip
     assert _names(inside) == {"岁末年初安全生产专项整治"} == _names(inside.hazards.get())
     assert _names(outside) == set() == _names(outside.hazards.get())  # left out on entry: its hazards too

@@ -107,3 +107,56 @@ def test_the_api_import_names_rows(bureau, call, api):
     data = _xlsx([["单位", "任务", "完成时限"], ["没有这个单位", "x", "2026-01-01"]])
     response = api(bureau).post("/api/v1/tasks/import", {"file": SimpleUploadedFile("t.xlsx", data)})
     assert response.status_code == 400 and "row 2: 单位" in response.json()["errors"]
+
+
+def _jpeg() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (30, 20), "blue").save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_progress_carries_its_evidence_file_served_only_within_the_jurisdiction(client, tasks, bureau, department, outsider):  # fmt: skip
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    task = Task.objects.get(title="建筑施工脚手架检查")
+    photo = SimpleUploadedFile("现场.jpg", _jpeg(), content_type="image/jpeg")
+    services.task_report(actor=department, task=task, progress="已检查12个工地", evidence=photo)
+    update = task.updates.get()
+    assert update.file_name == "现场.jpg" and update.file_type == "image/jpeg" and len(update.file_sha256) == 64
+    url = f"/tasks/{task.pk}/updates/{update.pk}/file"
+    client.force_login(department)
+    assert client.get(url).status_code == 200 and url in client.get(f"/tasks/{task.pk}/").content.decode()
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404  # another county's bureau
+
+
+@pytest.mark.parametrize(
+    "name, content, why",
+    [
+        ("进度.jpg", b"MZ\x90\x00 not a photo", "an executable named .jpg: judged by its bytes"),
+        ("进度.html", b"<script>alert(1)</script>", "a page"),
+    ],
+)
+def test_evidence_that_is_not_a_photo_or_pdf_is_refused_and_nothing_is_written(tasks, department, name, content, why):  # fmt: skip
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from yingji.core.errors import ApplicationError
+
+    task = Task.objects.get(title="建筑施工脚手架检查")
+    with pytest.raises(ApplicationError) as refused:
+        services.task_report(actor=department, task=task, progress="进展", evidence=SimpleUploadedFile(name, content))
+    assert list(refused.value.errors) == ["evidence"], why
+    assert not task.updates.exists()
+
+
+def test_the_api_takes_a_report_with_its_evidence(api, tasks, department):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    task = Task.objects.get(title="建筑施工脚手架检查")
+    photo = SimpleUploadedFile("现场.jpg", _jpeg(), content_type="image/jpeg")
+    response = api(department).post(f"/api/v1/tasks/{task.pk}/actions/report_with_evidence", {"progress": "完成", "done": "true", "evidence": photo})  # fmt: skip
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["done_on"] and body["updates"][0]["evidence_name"] == "现场.jpg"
