@@ -26,7 +26,11 @@ def main(path: Path) -> None:
         # A fuzzy entry is gettext's guess from a similar message: never trust it.
         guessed = "fuzzy" in entry.flags
         entry.flags = [f for f in entry.flags if f != "fuzzy"]
-        if entry.msgid in ZH:
+        if entry.msgid_plural:  # Chinese has one plural form: msgstr[0], from the singular's table entry
+            entry.msgstr_plural = {0: ZH.get(entry.msgid, "" if guessed else entry.msgstr_plural.get(0, ""))}
+            if not entry.msgstr_plural[0]:
+                missing.append(entry.msgid)
+        elif entry.msgid in ZH:
             entry.msgstr = ZH[entry.msgid]
         elif guessed or not entry.msgstr:
             entry.msgstr = ""

@@ -251,4 +251,5 @@ ZH = {
     "The accident is saved.": "事故信息已保存。",
     "The update is recorded and counts in the statistics.": "续报已记录，并计入统计。",
     "The update is recorded; it came after the legal window and does not change the statistics.": "续报已记录；因超过法定补报期限，不改变统计数字。",
+    "Issue an accident notice": "生成事故通报",
 }

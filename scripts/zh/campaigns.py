@@ -78,4 +78,14 @@ ZH = {
     "Campaign dispatch forms missing": "专项行动调度表未报送",
     "Campaign started.": "专项行动已部署。",
     "Dispatch form submitted.": "调度表已报送。",
+    # records recorded in a campaign, its charts
+    "Special campaign": "专项行动",
+    "Campaign: %(name)s": "专项行动：%(name)s",
+    "The campaigns covering it (default)": "按地区、行业和日期自动归入（默认）",
+    "In no campaign": "不归入专项行动",
+    "Choose a campaign that covers this record's region, industry and date.": "请选择覆盖该记录所在地区、行业和日期的专项行动。",
+    "Recorded in the campaign": "本行动中记录的",
+    "Progress by period": "各期进展",
+    "Reported total": "报送合计",
+    "In the records": "系统数据",
 }

@@ -58,4 +58,5 @@ ZH = {
     "Duty item": "职责事项",
     "Progress so far": "进展情况",
     "Report progress": "报送进展",
+    "Evidence (a photo or PDF, optional)": "佐证材料（照片或PDF，可不传）",
 }

@@ -98,7 +98,7 @@ def charts(campaign, now=None) -> list[dict]:
     for f in campaign.fields.all():
         if f.kind != FieldKind.NUMBER:
             continue
-        series = [{"name": _("Reported"), "data": _per_period(subs, shown, "values", f.key)}]
+        series = [{"name": _("Reported total"), "data": _per_period(subs, shown, "values", f.key)}]
         if f.indicator:
             series.append({"name": _("In the records"), "data": _per_period(subs, shown, "prefilled", f.key)})
         title = f"{f.label}（{f.unit}）" if f.unit else f.label
