@@ -48,7 +48,7 @@ register(
         _("Hazards rectified"),
         _rectified_by,
         link=lambda q: f"{_found_in(q)}&rectified_by={q.cutoff}",
-        rollup=HazardMonthRollup(rectified_by_end),
+        rollup=HazardMonthRollup(rectified_by_end, by_rectified=True),
     ),
     Ratio("hazards.rectification_rate", _("Rectification rate"), "hazards.rectified", "hazards.found"),
     _measure(
@@ -62,7 +62,9 @@ register(
         "hazards.major_rectified",
         _("Major hazards rectified"),
         lambda q: Q(level=HazardLevel.MAJOR) & _rectified_by(q),
-        rollup=HazardMonthRollup(lambda q: Q(level=HazardLevel.MAJOR) & rectified_by_end(q), by_level=True),
+        rollup=HazardMonthRollup(
+            lambda q: Q(level=HazardLevel.MAJOR) & rectified_by_end(q), by_level=True, by_rectified=True
+        ),
     ),
     Ratio(
         "hazards.major_rectification_rate",
@@ -96,7 +98,7 @@ register(
         "hazards.open",
         _("Open hazards"),
         in_period=_open_at,
-        rollup=HazardMonthRollup(in_period=open_at_end),
+        rollup=HazardMonthRollup(in_period=open_at_end, splits=False),
         link=lambda q: f"/hazards/?counted=1&open_on={q.cutoff}",
     ),
     _measure(

@@ -22,7 +22,8 @@ from django.db.models import Q, Sum
 
 from yingji.hazards.models import HazardCityTotal, HazardCountyMonth, HazardCountyTotal, HazardMonth
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import GroupFields, Query, grouped_values_many, remember
+from yingji.stats.catalog import GroupFields, Query, grouped_values_many, remember, rolled
+from yingji.stats.periods import is_month_end
 
 KEY = "found_month, region_code, industry, level, rectified_month"
 NOT_RECTIFIED = HazardMonth.NOT_RECTIFIED.isoformat()
@@ -241,6 +242,15 @@ class HazardMonthRollup:
     in_period: Callable[[Query], Q] = lambda q: Q(
         found_month__gte=q.period.start, found_month__lte=q.period.end
     )
+    splits: bool = True  # counts hazards by the day found: a partial month is counted raw
+    by_rectified: bool = False  # the where clause cuts at the day rectified (rectified_by_end)
+
+    def residue(self, query: Query) -> Q | None:
+        """Rectified by a cutoff in the middle of a month: the rollup counts the months before
+        it, the records those rectified from the 1st to the cutoff."""
+        if self.by_rectified and not is_month_end(query.cutoff):
+            return Q(rectified_at__gte=_first_of_month(query.cutoff))
+        return None
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
         period = query.period
@@ -279,7 +289,7 @@ class HazardMonthRollup:
         fields = GroupFields(region="region_code", industry="industry")
         answers = grouped_values_many(every_row.queryset(query, dims), dims, fields, "found_month", sums)
         for key in siblings:
-            remember((key, query.key(), dims), answers[key])
+            remember((rolled(key), query.key(), dims), answers[key])
         return answers[None]
 
     def adopt(self, key: str) -> None:
@@ -312,8 +322,8 @@ def open_at_end(query: Query) -> Q:
 
 
 def rectified_by_end(query: Query) -> Q:
-    """Rectified by the period's end: in a month up to the period's last (answers() ensures
-    the period ends on a month's last day and no earlier as_of cuts it). In a period still
-    running this is "by today", as the raw count has it, because no date is ever in the
-    future: entry refuses one."""
-    return Q(rectified_month__lte=_first_of_month(query.period.end))
+    """Rectified by the cutoff (the period's end, or today in a period still running): in a
+    month up to the cutoff's when it is a month's last day, else in a month before it — those
+    rectified in the cutoff's own month are the rollup's residue, counted from the records."""
+    month = _first_of_month(query.cutoff)
+    return Q(rectified_month__lte=month) if is_month_end(query.cutoff) else Q(rectified_month__lt=month)

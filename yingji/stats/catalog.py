@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Protocol
 
@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from yingji.regions.models import CODE_LENGTHS
 from yingji.stats.numbers import percent
-from yingji.stats.periods import Period
+from yingji.stats.periods import Period, whole_months
 
 
 @dataclass(frozen=True)
@@ -29,23 +29,38 @@ class Query:
     period: Period
     filters: dict = field(default_factory=dict)  # dimension name -> value; "region" is a code prefix
     as_of: datetime.date | None = None
+    cut: datetime.date | None = None  # a part of a question keeps the whole question's cutoff
 
     def key(self) -> tuple:
         filters = tuple(sorted((k, v) for k, v in self.filters.items() if v not in (None, "")))
-        return (getattr(self.user, "pk", None), self.period.start, self.period.end, filters, self.as_of)
+        return (getattr(self.user, "pk", None), self.period.start, self.period.end, filters, self.as_of, self.cut)
 
     @property
     def cutoff(self) -> datetime.date:
         """What was true at the period's end, or at `as_of` when a report is rebuilt later —
         and never later than today: in a period still running, a hazard due next week is not
         overdue yet."""
+        if self.cut is not None:
+            return self.cut
         return min(self.period.end, self.as_of or timezone.localdate())
+
+    def part(self, period: Period) -> "Query":
+        """The same question over part of its period, still counting what was true at its cutoff."""
+        return replace(self, period=period, cut=self.cutoff)
 
 
 class Rollup(Protocol):
-    """A pre-aggregated table that answers some questions of a measure exactly and faster."""
+    """A pre-aggregated table that answers some questions of a measure exactly and faster.
+    It answers whole calendar months; the measure counts the partial months at either end of
+    a period (and the `residue` the rollup's grain cannot tell) from the raw records."""
+
+    splits: bool  # the measure counts records by a date inside the period (not a snapshot)
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool: ...
+
+    def residue(self, query: Query) -> Q | None:
+        """The rows of a question it answers that it cannot count, to be counted raw (e.g.
+        those rectified in the cutoff's month, up to a cutoff in the middle of it)."""
 
     def value(self, query: Query): ...
 
@@ -94,23 +109,54 @@ class Measure:
         return _remembered((self.key, query.key()), lambda: self._value(query))
 
     def _value(self, query: Query):
-        if self.rollup and self.rollup.answers(query):
-            # A rollup sums counts, so the groups already asked for add up to the total.
-            groups = _recalled_groups(self.key, query.key())
-            return sum(groups.values()) if groups is not None else self.rollup.value(query)
-        return self.queryset(query).aggregate(v=self.aggregate())["v"] or 0
+        parts = self._parts(query)
+        if parts is None:
+            return self._raw(query)
+        whole, raw = parts
+        # A rollup sums counts, so the groups already asked for add up to the total.
+        groups = _recalled_groups(rolled(self.key), whole.key())
+        total = sum(groups.values()) if groups is not None else self.rollup.value(whole)
+        return total + sum(self._raw(q, extra) for q, extra in raw)
+
+    def _raw(self, query: Query, extra: Q | None = None):
+        return self.queryset(query).filter(extra or Q()).aggregate(v=self.aggregate())["v"] or 0
+
+    def _parts(self, query: Query, dims: tuple[str, ...] = ()):
+        """The question as the part its rollup answers (its whole months) and the parts counted
+        from the records (the partial months at either end, the rollup's residue); None when
+        the rollup answers none of it."""
+        if self.rollup is None:
+            return None
+        middle, ends = whole_months(query.period)
+        if middle is None or (ends and not self.rollup.splits):
+            return None
+        whole = query.part(middle) if ends else query
+        if not self.rollup.answers(whole, dims):
+            return None
+        raw = [(query.part(end), Q()) for end in ends]
+        if (residue := self.rollup.residue(whole)) is not None:
+            raw.append((whole, residue))
+        return whole, raw
 
     def grouped(self, query: Query, *dims: str) -> dict:
         """Values by group; with two dimensions the key is "street|industry"."""
         return _remembered((self.key, query.key(), dims), lambda: self._grouped(query, dims))
 
     def _grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
-        if self.rollup and self.rollup.answers(query, dims):
-            return self.rollup.grouped(query, dims)
+        parts = self._parts(query, dims)
+        if parts is None:
+            return self._raw_grouped(query, dims)
+        whole, raw = parts
+        answer = dict(_remembered((rolled(self.key), whole.key(), dims), lambda: self.rollup.grouped(whole, dims)))
+        for q, extra in raw:
+            for group, value in self._raw_grouped(q, dims, extra).items():
+                answer[group] = answer.get(group, 0) + value
+        return answer
+
+    def _raw_grouped(self, query: Query, dims: tuple[str, ...], extra: Q | None = None) -> dict:
         fields = GroupFields(self.region_field, self.dimensions.get("industry", "industry"))
-        return grouped_values(
-            self.queryset(query), dims, fields, self.month_field or self.date_field, self.aggregate()
-        )
+        qs = self.queryset(query).filter(extra or Q())
+        return grouped_values(qs, dims, fields, self.month_field or self.date_field, self.aggregate())
 
 
 @dataclass(frozen=True)
@@ -176,6 +222,12 @@ def _remembered(key: tuple, compute: Callable):
     if key not in memory:
         memory[key] = compute()
     return memory[key]
+
+
+def rolled(key: str) -> str:
+    """Where the part of a measure's answer its rollup gave is remembered (the raw parts added
+    to it are not in it)."""
+    return f"{key}@rollup"
 
 
 def _recalled_groups(key: str, query_key: tuple) -> dict | None:

@@ -78,3 +78,23 @@ def period_of(year: int, code: str, *, today: datetime.date | None = None) -> Pe
         return Period(datetime.date(year, first, 1), _month_end(datetime.date(year, first + 2, 1)), "quarter")
     month = int(code[1:])
     return Period(datetime.date(year, month, 1), _month_end(datetime.date(year, month, 1)), "month")
+
+
+def whole_months(period: Period) -> tuple[Period | None, list[Period]]:
+    """The whole calendar months inside the period, and the partial months left at either end
+    (1 January to 4 December: January–November whole, 1–4 December partial). None when no
+    month lies wholly inside."""
+    first = period.start if period.start.day == 1 else _shift_months(period.start, 1)
+    last = period.end if period.end == _month_end(period.end) else period.end.replace(day=1) - datetime.timedelta(days=1)  # fmt: skip
+    if first > last:
+        return None, [period]
+    ends = []
+    if period.start < first:
+        ends.append(Period(period.start, first - datetime.timedelta(days=1)))
+    if period.end > last:
+        ends.append(Period(last + datetime.timedelta(days=1), period.end))
+    return Period(first, last, period.kind), ends
+
+
+def is_month_end(day: datetime.date) -> bool:
+    return day == _month_end(day)
