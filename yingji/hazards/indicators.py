@@ -26,7 +26,7 @@ def _measure(key, label, where=lambda q: Q(), **kwargs) -> Measure:
         unit=kwargs.pop("unit", "处"),
         model=Hazard,
         date_field=kwargs.pop("date_field", "found_at"),
-        aggregate=kwargs.pop("aggregate", lambda: Count("id")),
+        aggregate=kwargs.pop("aggregate", lambda: Count("*")),  # COUNT(*): from a covering index alone
         where=lambda q: NOT_CANCELLED & where(q),
         dimensions=DIMENSIONS,
         **kwargs,

@@ -110,6 +110,17 @@ class Hazard(BaseModel):
             ),
             models.Index(fields=["enterprise", "found_at"]),
             models.Index(fields=["status", "deadline"]),
+            # The partial months of a period beside the rollups' whole ones (stats.catalog): a
+            # few days of a whole province, read from the index alone (covering on PostgreSQL).
+            models.Index(
+                fields=["found_at"], include=["region", "status", "industry", "level"], name="hazard_found_day"
+            ),
+            models.Index(
+                fields=["rectified_at"],
+                include=["region", "found_at", "status", "industry", "level"],
+                condition=Q(rectified_at__isnull=False),
+                name="hazard_rectified_day",
+            ),
             # Open hazards by deadline: the overdue list of a county reads only these.
             models.Index(
                 fields=["region", "deadline"],

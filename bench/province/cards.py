@@ -1,0 +1,76 @@
+"""What a leader's home page asks, timed in-process (issue 16): the dashboard's cards with their
+同比, for the province's, a city's and a county's bureau user, year to date (ends today) and for
+H1 (whole months). Each number is asked through the stats catalog as the dashboard asks it,
+inside one `remembering()` block per card, best of five after a warm-up.
+
+    .venv/bin/python bench/province/cards.py              # the database of bench/province/run.py
+    .venv/bin/python bench/province/cards.py --repeat 9
+"""
+
+# The benchmark prints its figures.
+# ruff: noqa: T201
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+DATABASE_URL = os.environ.get("PROVINCE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/yingji_bench")
+os.environ["DATABASE_URL"] = DATABASE_URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yingji.settings.local")
+
+CARDS = ("hazards.found", "hazards.rectification_rate", "hazards.overdue", "inspections.count")
+USERS = {"province": ("bench-43", "43"), "city": ("bench-4301", "4301"), "county": ("bench-430181", "430181")}
+
+
+def _time(call, repeat: int) -> float:
+    call()  # warm
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    from bench.province.measure import ensure_user
+
+    for username, region in USERS.values():
+        ensure_user(DATABASE_URL, username, region)
+    import django
+
+    django.setup()
+    from django.utils import timezone
+
+    from yingji.accounts.models import User
+    from yingji.stats.catalog import CATALOG, Query, remembering
+    from yingji.stats.periods import period_of
+
+    today = timezone.localdate()
+    periods = {"year to date": period_of(today.year, "ytd", today=today), "H1": period_of(today.year, "H1")}
+    print(f"Cards with 同比, in-process, best of {args.repeat} (ms); today {today}:")
+    print(f"| user | indicator | {' | '.join(periods)} |\n| --- | --- | ---: | ---: |")
+    for who, (username, _region) in USERS.items():
+        user = User.objects.get(username=username)
+        for key in CARDS:
+            cells = []
+            for period in periods.values():
+
+                def card(period=period, key=key, user=user):
+                    with remembering():
+                        for p in (period, period.year_before()):
+                            CATALOG[key].value(Query(user=user, period=p))
+
+                cells.append(f"{_time(card, args.repeat):,.0f}")
+            print(f"| {who} | `{key}` | {' | '.join(cells)} |")
+
+
+if __name__ == "__main__":
+    main()
