@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 DATABASE_URL = os.environ.get("PROVINCE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/yingji_bench")
 os.environ["DATABASE_URL"] = DATABASE_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yingji.settings.local")
+os.environ.setdefault("STATIC_ROOT", str(ROOT / "var" / "bench" / "static"))  # as run.py collects them
 
 CARDS = ("hazards.found", "hazards.rectification_rate", "hazards.overdue", "inspections.count")
 USERS = {"province": ("bench-43", "43"), "city": ("bench-4301", "4301"), "county": ("bench-430181", "430181")}
@@ -70,6 +71,34 @@ def main() -> None:
 
                 cells.append(f"{_time(card, args.repeat):,.0f}")
             print(f"| {who} | `{key}` | {' | '.join(cells)} |")
+    pages(USERS, args.repeat)
+
+
+def pages(users: dict, repeat: int) -> None:
+    """The leader's home page (the dashboard, year to date) and the large screen, rendered
+    in-process by the view code `yingji serve` runs (Django's test client, signed in)."""
+    from django.core.management import call_command
+    from django.test import Client
+
+    from yingji.accounts.models import User
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # the pages name hashed files
+
+    print(
+        f"\nPages, in-process, best of {repeat} (ms):\n| user | dashboard `/` | large screen |\n| --- | ---: | ---: |"
+    )
+    for who, (username, _region) in users.items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(User.objects.get(username=username))
+        cells = []
+        for path in ("/", "/dashboard/screen/"):
+
+            def get(path=path):
+                answer = client.get(path)
+                assert answer.status_code == 200, (path, answer.status_code)
+
+            cells.append(f"{_time(get, repeat):,.0f}")
+        print(f"| {who} | {' | '.join(cells)} |")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.hazards.choices import HazardLevel, HazardStatus
 from yingji.hazards.models import Hazard
+from yingji.hazards.overdue import OverdueRollup
 from yingji.hazards.rollup import HazardMonthRollup, open_at_end, rectified_by_end
 from yingji.hazards.selectors import open_on
 from yingji.stats.catalog import Measure, Ratio, register
@@ -105,6 +106,7 @@ register(
         "hazards.overdue",
         _("Overdue hazards"),
         in_period=lambda q: open_on(q.cutoff, overdue=True),
+        rollup=OverdueRollup(),
         link=lambda q: f"/hazards/?counted=1&overdue_on={q.cutoff}",
     ),
 )

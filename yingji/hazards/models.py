@@ -117,9 +117,16 @@ class Hazard(BaseModel):
             ),
             models.Index(
                 fields=["rectified_at"],
-                include=["region", "found_at", "status", "industry", "level"],
+                include=["region", "found_at", "deadline", "status", "industry", "level"],
                 condition=Q(rectified_at__isnull=False),
                 name="hazard_rectified_day",
+            ),
+            # Overdue on a day: the deadlines of that day's month, beside the deadline rollup's.
+            models.Index(
+                fields=["deadline"],
+                include=["region", "found_at", "rectified_at", "status", "industry", "level"],
+                condition=Q(deadline__isnull=False),
+                name="hazard_deadline_day",
             ),
             # Open hazards by deadline: the overdue list of a county reads only these.
             models.Index(
@@ -355,3 +362,69 @@ class HazardCountyTotal(MonthRollup):
     class Meta:
         constraints = _rollup_meta("hazard_county_total")["constraints"]
         indexes = _rollup_meta("hazard_county_total")["indexes"]
+
+
+class DeadlineRollup(models.Model):
+    """How many hazards of one region, industry and level fall due in a month and were rectified
+    in another (or not yet): overdue on any day, without reading the hazards (rollup.py keeps it
+    with the month rollups' triggers). Hazards without a deadline, and cancelled ones, are not in it."""
+
+    NOT_RECTIFIED = MonthRollup.NOT_RECTIFIED
+
+    region_code = models.CharField(max_length=12)
+    industry = models.CharField(max_length=32)
+    level = models.CharField(max_length=16)
+    deadline_month = models.DateField()
+    rectified_month = models.DateField()
+    hazards = models.IntegerField(default=0)
+
+    objects = ScopedQuerySet.as_manager()
+    scope_fields = ScopeFields(region="region_code", industry="industry")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.region_code} {self.industry} {self.level} due {self.deadline_month:%Y-%m}: {self.hazards}"
+
+
+def _deadline_meta(name: str) -> dict:
+    return {
+        "constraints": [
+            models.UniqueConstraint(
+                fields=["deadline_month", "region_code", "industry", "level", "rectified_month"],
+                name=f"{name}_key",
+            )
+        ],
+        "indexes": [
+            models.Index(
+                fields=["region_code", "rectified_month"],
+                opclasses=["varchar_pattern_ops", "date_ops"],
+                name=f"{name}_region",
+            )
+        ],
+    }
+
+
+class HazardDeadlineMonth(DeadlineRollup):
+    """By street, industry and level: street users and groups, anything narrower than a county."""
+
+    class Meta:
+        constraints = _deadline_meta("hazard_deadline_month")["constraints"]
+        indexes = _deadline_meta("hazard_deadline_month")["indexes"]
+
+
+class HazardDeadlineCounty(DeadlineRollup):
+    """By county, industry and level: province and city questions about an industry or level."""
+
+    class Meta:
+        constraints = _deadline_meta("hazard_deadline_county")["constraints"]
+        indexes = _deadline_meta("hazard_deadline_county")["indexes"]
+
+
+class HazardDeadlineTotal(DeadlineRollup):
+    """By county, all industries and levels together: the headline overdue of a province or city."""
+
+    class Meta:
+        constraints = _deadline_meta("hazard_deadline_total")["constraints"]
+        indexes = _deadline_meta("hazard_deadline_total")["indexes"]

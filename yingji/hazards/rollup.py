@@ -20,12 +20,19 @@ from dataclasses import dataclass, replace
 from django.db import connection
 from django.db.models import Q, Sum
 
-from yingji.hazards.models import HazardCityTotal, HazardCountyMonth, HazardCountyTotal, HazardMonth
+from yingji.hazards.models import (
+    HazardCityTotal,
+    HazardCountyMonth,
+    HazardCountyTotal,
+    HazardDeadlineCounty,
+    HazardDeadlineMonth,
+    HazardDeadlineTotal,
+    HazardMonth,
+)
 from yingji.regions.scoping import Jurisdiction
 from yingji.stats.catalog import GroupFields, Query, grouped_values_many, remember, rolled
 from yingji.stats.periods import is_month_end
 
-KEY = "found_month, region_code, industry, level, rectified_month"
 NOT_RECTIFIED = HazardMonth.NOT_RECTIFIED.isoformat()
 
 
@@ -34,10 +41,23 @@ class Grain:
     model: type
     code_length: int | None  # the region code kept: the street's whole, or its county's first 6
     detailed: bool = True  # keeps industry and level; without, both are left empty
+    by: str = "found_at"  # the date whose month keys a row, beside the month rectified
+    only: str = ""  # which hazards it counts besides the uncancelled: "deadline IS NOT NULL"
 
     @property
     def table(self) -> str:
         return self.model._meta.db_table
+
+    @property
+    def month(self) -> str:
+        return {"found_at": "found_month", "deadline": "deadline_month"}[self.by]
+
+    @property
+    def key(self) -> str:
+        return f"{self.month}, region_code, industry, level, rectified_month"
+
+    def counted(self, row: str = "") -> str:
+        return f"{row}status <> 'cancelled'" + (f" AND {row}{self.only}" if self.only else "")
 
     def region(self, row: str = "") -> str:
         column = f"{row}region_code"
@@ -50,11 +70,17 @@ class Grain:
         return f"{row}level" if self.detailed else "''"
 
 
+DUE = "deadline IS NOT NULL"
 GRAINS = (
     Grain(HazardMonth, None),
     Grain(HazardCountyMonth, 6),
     Grain(HazardCountyTotal, 6, detailed=False),
     Grain(HazardCityTotal, 4, detailed=False),
+    # By the month due: overdue on any day (OverdueRollup). The first of a family is counted
+    # from the hazards by rebuild(), the others from it.
+    Grain(HazardDeadlineMonth, None, by="deadline", only=DUE),
+    Grain(HazardDeadlineCounty, 6, by="deadline", only=DUE),
+    Grain(HazardDeadlineTotal, 6, detailed=False, by="deadline", only=DUE),
 )
 
 
@@ -71,10 +97,10 @@ def _made() -> list[Grain]:
 def _pg_rows(grain: Grain, rows: str, sign: int) -> str:
     return f"""
         SELECT {grain.region()} AS region_code, {grain.industry()} AS industry, {grain.level()} AS level,
-               date_trunc('month', found_at)::date AS found_month,
+               date_trunc('month', {grain.by})::date AS {grain.month},
                COALESCE(date_trunc('month', rectified_at)::date, DATE '{NOT_RECTIFIED}') AS rectified_month,
                {sign} AS d
-        FROM {rows} WHERE status <> 'cancelled'"""
+        FROM {rows} WHERE {grain.counted()}"""
 
 
 def _pg_apply(grain: Grain, op: str) -> str:
@@ -85,10 +111,10 @@ def _pg_apply(grain: Grain, op: str) -> str:
     }[op]
     # Ordered so that concurrent writers lock the rollup rows in the same order (no deadlock).
     return f"""
-        INSERT INTO {grain.table} AS m ({KEY}, hazards)
-        SELECT {KEY}, sum(d) FROM ({delta}) AS delta
-        GROUP BY {KEY} HAVING sum(d) <> 0 ORDER BY {KEY}
-        ON CONFLICT ({KEY}) DO UPDATE SET hazards = m.hazards + EXCLUDED.hazards;"""
+        INSERT INTO {grain.table} AS m ({grain.key}, hazards)
+        SELECT {grain.key}, sum(d) FROM ({delta}) AS delta
+        GROUP BY {grain.key} HAVING sum(d) <> 0 ORDER BY {grain.key}
+        ON CONFLICT ({grain.key}) DO UPDATE SET hazards = m.hazards + EXCLUDED.hazards;"""
 
 
 _PG_REFERENCING = {
@@ -117,17 +143,17 @@ def _postgresql_install(grains: list[Grain]) -> list[str]:
 
 def _sqlite_add(grains: list[Grain], row: str, sign: int) -> str:
     return "".join(
-        f"""INSERT INTO {grain.table} ({KEY}, hazards)
-        SELECT strftime('%Y-%m-01', {row}.found_at), {grain.region(row + ".")},
+        f"""INSERT INTO {grain.table} ({grain.key}, hazards)
+        SELECT strftime('%Y-%m-01', {row}.{grain.by}), {grain.region(row + ".")},
                {grain.industry(row + ".")}, {grain.level(row + ".")},
                COALESCE(strftime('%Y-%m-01', {row}.rectified_at), '{NOT_RECTIFIED}'), {sign}
-        WHERE {row}.status <> 'cancelled'
-        ON CONFLICT ({KEY}) DO UPDATE SET hazards = hazards + excluded.hazards;"""
+        WHERE {grain.counted(row + ".")}
+        ON CONFLICT ({grain.key}) DO UPDATE SET hazards = hazards + excluded.hazards;"""
         for grain in grains
     )
 
 
-_COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at")
+_COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at", "deadline")
 
 
 def _sqlite_install(grains: list[Grain]) -> list[str]:
@@ -189,29 +215,32 @@ def _on_table() -> str:
 
 
 def rebuild() -> None:
-    """Count the rollups afresh (after a bulk load with triggers off): the street rollup from
-    the raw table, each coarser one from the street rollup. Rows are written in region order,
-    so that one county's rows lie together on disk."""
+    """Count the rollups afresh (after a bulk load with triggers off): the first of each family
+    from the raw table, each coarser one from it. Rows are written in region order, so that one
+    county's rows lie together on disk."""
     grains = _made()
-    street, *coarser = grains
     rectified = f"COALESCE({_month('rectified_at')}, '{NOT_RECTIFIED}')"
     with connection.cursor() as cursor:
         for grain in grains:  # TRUNCATE on PostgreSQL: new rows go to fresh pages, in order
             empty = "TRUNCATE" if connection.vendor == "postgresql" else "DELETE FROM"
             cursor.execute(f"{empty} {grain.table}")
-        cursor.execute(
-            f"""INSERT INTO {street.table} ({KEY}, hazards)
-                SELECT {_month("found_at")}, region_code, industry, level, {rectified}, count(*)
-                FROM hazards_hazard WHERE status <> 'cancelled'
-                GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
-        )
-        for grain in coarser:
+        for by in ("found_at", "deadline"):
+            first, *coarser = [g for g in grains if g.by == by] or [None]
+            if first is None:
+                continue
             cursor.execute(
-                f"""INSERT INTO {grain.table} ({KEY}, hazards)
-                    SELECT found_month, {grain.region()}, {grain.industry()}, {grain.level()},
-                           rectified_month, sum(hazards)
-                    FROM {street.table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
+                f"""INSERT INTO {first.table} ({first.key}, hazards)
+                    SELECT {_month(by)}, region_code, industry, level, {rectified}, count(*)
+                    FROM hazards_hazard WHERE {first.counted()}
+                    GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
             )
+            for grain in coarser:
+                cursor.execute(
+                    f"""INSERT INTO {grain.table} ({grain.key}, hazards)
+                        SELECT {grain.month}, {grain.region()}, {grain.industry()}, {grain.level()},
+                               rectified_month, sum(hazards)
+                        FROM {first.table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
+                )
         if connection.vendor == "postgresql":
             for grain in grains:  # fresh statistics, or the planner guesses one row
                 cursor.execute(f"ANALYZE {grain.table}")
@@ -245,12 +274,12 @@ class HazardMonthRollup:
     splits: bool = True  # counts hazards by the day found: a partial month is counted raw
     by_rectified: bool = False  # the where clause cuts at the day rectified (rectified_by_end)
 
-    def residue(self, query: Query) -> Q | None:
+    def residue(self, query: Query) -> list[Q]:
         """Rectified by a cutoff in the middle of a month: the rollup counts the months before
         it, the records those rectified from the 1st to the cutoff."""
         if self.by_rectified and not is_month_end(query.cutoff):
-            return Q(rectified_at__gte=_first_of_month(query.cutoff))
-        return None
+            return [Q(rectified_at__gte=_first_of_month(query.cutoff))]
+        return []
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
         period = query.period
@@ -302,7 +331,7 @@ _FAMILY: dict[str, HazardMonthRollup] = {}
 
 def _grain_for(query: Query, dims: tuple[str, ...], by_level: bool) -> Grain:
     """The smallest rollup that keeps what the question needs."""
-    street, county, county_total, city_total = GRAINS
+    street, county, county_total, city_total = GRAINS[:4]
     scope = Jurisdiction.of(query.user)
     regions = [scope.region, query.filters.get("region")]
     if "street" in dims or any(code and len(code) > county.code_length for code in regions):

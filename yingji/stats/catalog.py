@@ -58,9 +58,10 @@ class Rollup(Protocol):
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool: ...
 
-    def residue(self, query: Query) -> Q | None:
+    def residue(self, query: Query) -> list[Q]:
         """The rows of a question it answers that it cannot count, to be counted raw (e.g.
-        those rectified in the cutoff's month, up to a cutoff in the middle of it)."""
+        those rectified in the cutoff's month, up to a cutoff in the middle of it), each part
+        counted on its own (an OR would keep PostgreSQL from reading an index alone)."""
 
     def value(self, query: Query): ...
 
@@ -128,14 +129,16 @@ class Measure:
         if self.rollup is None:
             return None
         middle, ends = whole_months(query.period)
-        if middle is None or (ends and not self.rollup.splits):
+        if not self.rollup.splits:  # a snapshot at the cutoff: the period's months do not matter
+            whole, ends = query, []
+        elif middle is None:
             return None
-        whole = query.part(middle) if ends else query
+        else:
+            whole = query.part(middle) if ends else query
         if not self.rollup.answers(whole, dims):
             return None
         raw = [(query.part(end), Q()) for end in ends]
-        if (residue := self.rollup.residue(whole)) is not None:
-            raw.append((whole, residue))
+        raw += [(whole, residue) for residue in self.rollup.residue(whole)]
         return whole, raw
 
     def grouped(self, query: Query, *dims: str) -> dict:

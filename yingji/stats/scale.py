@@ -65,7 +65,6 @@ MEASURED: dict[str, int] = {}
 
 # Known to miss the target at province scale, and what will bring each under it.
 PENDING = {
-    "hazards.overdue": "a rollup by deadline month and rectified month (issue 16); 2.2 s today",
     "hazards.listed": "listed major hazards: a partial index; province-wide not yet measured",
     "hazards.closed": "closed by day: needs a rollup by closing month",
     "hazards.funds": "funds by rectified day: needs a rollup",
