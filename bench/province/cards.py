@@ -93,7 +93,7 @@ def pages(users: dict, repeat: int) -> None:
         cells = []
         for path in ("/", "/dashboard/screen/"):
 
-            def get(path=path):
+            def get(path=path, client=client):
                 answer = client.get(path)
                 assert answer.status_code == 200, (path, answer.status_code)
 
