@@ -110,3 +110,10 @@ def test_accidents_by_kind_are_set_against_last_year(bureau):
 def test_the_watch_list_holds_open_listed_and_overdue_hazards_in_the_jurisdiction(bureau, records):
     watch = screen(bureau).context["watch"]
     assert watch == [records["listed"], records["overdue"]]  # listed first
+
+
+def test_a_watch_list_full_of_listed_hazards_shows_no_unlisted_one(bureau, records, monkeypatch):
+    from yingji.web import screen as screen_module
+
+    monkeypatch.setattr(screen_module, "WATCH_ROWS", 1)
+    assert screen(bureau).context["watch"] == [records["listed"]]
