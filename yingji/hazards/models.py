@@ -113,7 +113,9 @@ class Hazard(BaseModel):
             # The partial months of a period beside the rollups' whole ones (stats.catalog): a
             # few days of a whole province, read from the index alone (covering on PostgreSQL).
             models.Index(
-                fields=["found_at"], include=["region", "status", "industry", "level"], name="hazard_found_day"
+                fields=["found_at"],
+                include=["region", "status", "industry", "level"],
+                name="hazard_found_day",
             ),
             models.Index(
                 fields=["rectified_at"],
@@ -311,11 +313,11 @@ class MonthRollup(models.Model):
         return f"{self.region_code} {self.industry} {self.level} {self.found_month:%Y-%m}: {self.hazards}"
 
 
-def _rollup_meta(name: str) -> dict:
+def _rollup_meta(name: str, month: str = "found_month", indexed: str = "found_month") -> dict:
     return {
         "constraints": [
             models.UniqueConstraint(
-                fields=["found_month", "region_code", "industry", "level", "rectified_month"],
+                fields=[month, "region_code", "industry", "level", "rectified_month"],
                 name=f"{name}_key",
             )
         ],
@@ -323,7 +325,7 @@ def _rollup_meta(name: str) -> dict:
         # PostgreSQL in any collation but C; other databases ignore opclasses.
         "indexes": [
             models.Index(
-                fields=["region_code", "found_month"],
+                fields=["region_code", indexed],
                 opclasses=["varchar_pattern_ops", "date_ops"],
                 name=f"{name}_region",
             )
@@ -364,46 +366,26 @@ class HazardCountyTotal(MonthRollup):
         indexes = _rollup_meta("hazard_county_total")["indexes"]
 
 
-class DeadlineRollup(models.Model):
+class DeadlineRollup(MonthRollup):
     """How many hazards of one region, industry and level fall due in a month and were rectified
     in another (or not yet): overdue on any day, without reading the hazards (rollup.py keeps it
-    with the month rollups' triggers). Hazards without a deadline, and cancelled ones, are not in it."""
+    with the month rollups' triggers). Hazards without a deadline, and cancelled ones, are not in
+    it. The month rollup's columns, with the month due in place of the month found."""
 
-    NOT_RECTIFIED = MonthRollup.NOT_RECTIFIED
-
-    region_code = models.CharField(max_length=12)
-    industry = models.CharField(max_length=32)
-    level = models.CharField(max_length=16)
+    found_month = None
     deadline_month = models.DateField()
-    rectified_month = models.DateField()
-    hazards = models.IntegerField(default=0)
-
-    objects = ScopedQuerySet.as_manager()
-    scope_fields = ScopeFields(region="region_code", industry="industry")
 
     class Meta:
         abstract = True
 
     def __str__(self) -> str:
-        return f"{self.region_code} {self.industry} {self.level} due {self.deadline_month:%Y-%m}: {self.hazards}"
+        return (
+            f"{self.region_code} {self.industry} {self.level} due {self.deadline_month:%Y-%m}: {self.hazards}"
+        )
 
 
 def _deadline_meta(name: str) -> dict:
-    return {
-        "constraints": [
-            models.UniqueConstraint(
-                fields=["deadline_month", "region_code", "industry", "level", "rectified_month"],
-                name=f"{name}_key",
-            )
-        ],
-        "indexes": [
-            models.Index(
-                fields=["region_code", "rectified_month"],
-                opclasses=["varchar_pattern_ops", "date_ops"],
-                name=f"{name}_region",
-            )
-        ],
-    }
+    return _rollup_meta(name, month="deadline_month", indexed="rectified_month")
 
 
 class HazardDeadlineMonth(DeadlineRollup):
