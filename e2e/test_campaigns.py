@@ -2,8 +2,10 @@
 from its own records, and submits it; the committee office sees the lights — last week's two
 red — and downloads the roll-up as XLSX with its 合计 row."""
 
+import datetime
 import io
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
@@ -47,7 +49,13 @@ def test_a_department_submits_its_weekly_form_and_the_office_rolls_it_up(server,
     last_week = lights.locator(f"tbody tr td:nth-child({columns})")  # the last period past due
     expect(last_week.locator("[data-light=red]")).to_have_count(2)
     housing = lights.locator("tbody tr", has_text="区住房和城乡建设局")
-    expect(housing.locator("td").last.locator("[data-light=green]")).to_have_count(1)  # this week's, just in
+    # This week's, just in: green before Friday 16:00 Beijing time (the demo's due hour), red after (late).
+    now = datetime.datetime.now(ZoneInfo("Asia/Shanghai"))
+    friday = (now - datetime.timedelta(days=now.weekday() - 4)).replace(
+        hour=16, minute=0, second=0, microsecond=0
+    )
+    light = "green" if now <= friday else "red"
+    expect(housing.locator("td").last.locator(f"[data-light={light}]")).to_have_count(1)
     with page.expect_download() as download:
         page.get_by_test_id("rollup-xlsx").click()
     sheet = load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active  # noqa: SIM115

@@ -2,7 +2,8 @@
 weekly forms due Friday 16:00, of four member departments and four streets: checks, hazards
 found and rectified (pre-filled from their records) and a line of other work. Past weeks are
 submitted — mostly the product's figures, some corrected upward by what happened off the
-product — except that one street missed last week and another reported late. Deterministic from
+product — except that one street missed last week, another reported late, and the demo
+department's form of this week is still to do. Deterministic from
 ctx.rng("campaigns")."""
 
 import datetime
@@ -53,17 +54,24 @@ def campaigns(ctx: demo.DemoContext) -> None:
     )
     users = {u.organisation_id: u for u in User.objects.filter(organisation__in=departments + streets)}
     now = timezone.now()
+    today = timezone.localdate(now)
     past = [p for p in periods(campaign) if p.due < now]
+    last_week = max((p.start for p in past if p.end < today), default=None)
+    # The demo department's form of this week is left to do, even after its due hour on Friday:
+    # what its to-do shows (and the browser journey opens) whatever the day.
+    to_do = User.objects.filter(username="department").values_list("organisation_id", flat=True).first()
     rows = []
     for org in departments + streets:
         author = users.get(org.pk, bureau)
-        for n, period in enumerate(past):
-            if org == streets[-1] and n == len(past) - 1:
+        for period in past:
+            if period.start == last_week and org == streets[-1]:
                 continue  # missed last week
+            if period.start <= today <= period.end and org.pk == to_do:
+                continue
             figures = prefill(campaign, org, period)
             values = {k: v + (rng.randrange(0, 4) if rng.random() < 0.1 else 0) for k, v in figures.items()}
             values["work"] = rng.choice(WORK)
-            late = org == streets[0] and n == len(past) - 1
+            late = org == streets[0] and period.start == last_week
             at = period.due + datetime.timedelta(hours=3) if late else period.due - datetime.timedelta(hours=rng.randrange(1, 30))  # fmt: skip
             rows.append(Submission(campaign=campaign, organisation=org, period_start=period.start, period_end=period.end,
                                    values=values, prefilled=figures, submitted_at=at, submitted_by=author, late=late))  # fmt: skip

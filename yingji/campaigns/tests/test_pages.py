@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from yingji.accounts.models import User
 from yingji.campaigns.models import Campaign, Submission
 from yingji.campaigns.tests.conftest import NOVEMBER
+from yingji.notifications.todo import todo_for
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +90,11 @@ def test_the_demo_campaign(built):
     campaign = Campaign.objects.get()
     past = [p for p in periods(campaign) if p.due < timezone.now()]
     assert len(past) >= 4 and campaign.participants.count() == 8
-    last = rollup.rollup(campaign, past[-1])
+    last_week = [p for p in past if p.end < timezone.localdate()][-1]  # whatever the day and hour
+    last = rollup.rollup(campaign, last_week)
     assert sorted(r.light for r in last.rows).count("red") == 2  # one street missed it, one was late
+    department = User.objects.get(username="department")
+    assert department.organisation_id in campaign.participants.values_list("pk", flat=True)
+    assert any(i.kind == "campaign_form" for i in todo_for(department))  # this week's form still to do
     assert Submission.objects.filter(late=False).count() >= 8 * (len(past) - 1)
     assert campaign.starts_on <= timezone.localdate() - datetime.timedelta(days=28)
