@@ -5,7 +5,6 @@ may be put only in a campaign that covers it; an empty choice puts it in none.""
 
 import datetime
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from yingji.campaigns.models import Campaign
@@ -14,13 +13,22 @@ from yingji.regions.models import CODE_LENGTHS
 FIELD = "campaign_ids"
 
 
-def covering(region_code: str, industry: str, day: datetime.date):
-    """The campaigns whose region, industry and window take in a record of this region,
-    industry and day."""
-    prefixes = [region_code[:n] for n in sorted(CODE_LENGTHS) if n <= len(region_code)]
-    return Campaign.objects.filter(
-        Q(industry="") | Q(industry=industry), region_id__in=prefixes, starts_on__lte=day, ends_on__gte=day
-    ).order_by("starts_on", "pk")
+def covers(campaign: Campaign, region_code: str, industry: str, day: datetime.date) -> bool:
+    """The one rule: the record's region inside the campaign's, its industry the campaign's (or
+    the campaign is for every industry), its day inside the window."""
+    return (
+        region_code.startswith(campaign.region_id)
+        and campaign.industry in ("", industry)
+        and campaign.starts_on <= day <= campaign.ends_on
+    )
+
+
+def covering(region_code: str, industry: str, day: datetime.date) -> list[Campaign]:
+    """The campaigns that take in a record of this region, industry and day: read for the
+    record's region and the regions above it (a registration reads a handful), then `covers`."""
+    above = [region_code[:n] for n in sorted(CODE_LENGTHS) if n <= len(region_code)]
+    nearby = Campaign.objects.filter(region_id__in=above, starts_on__lte=day, ends_on__gte=day)
+    return [c for c in nearby.order_by("starts_on", "pk") if covers(c, region_code, industry, day)]
 
 
 def choose(errors, chosen, *, region_code: str, industry: str, day, field: str = FIELD) -> list[Campaign]:
@@ -92,7 +100,7 @@ def tag_many(relation: str, records: list[tuple[int, str, str, datetime.date]]) 
         through(campaign_id=c.pk, **{column: pk})
         for pk, region, industry, day in records
         for c in span
-        if region.startswith(c.region_id) and c.industry in ("", industry) and c.starts_on <= day <= c.ends_on
+        if covers(c, region, industry, day)
     ]
     through.objects.bulk_create(rows, batch_size=5000)
     return len(rows)

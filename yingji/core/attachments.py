@@ -1,8 +1,10 @@
 """An evidence file attached to a record (a task's progress report, an assessment score): at most
-YINGJI_MAX_UPLOAD_MB, a photo or PDF judged by its bytes as hazard evidence is (the name is not
-trusted), stored under its SHA-256, and served only through a view that checks the record."""
+YINGJI_MAX_UPLOAD_MB, a photo or PDF judged by its bytes (`sniff`, the one content check of every
+evidence upload; the name is not trusted), stored under its SHA-256, and served only through a
+view that checks the record."""
 
 import hashlib
+import io
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,6 +13,7 @@ from django.db import models
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from PIL import Image, UnidentifiedImageError
 
 from yingji.core.errors import ApplicationError
 
@@ -27,22 +30,36 @@ class Attachment(models.Model):
         abstract = True
 
 
+IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+
+
+def sniff(content: bytes) -> tuple[str, str]:
+    """(content type, extension) from the bytes themselves; the file name is not trusted."""
+    if content.startswith(b"%PDF-"):
+        return "application/pdf", "pdf"
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        kind = None
+    if kind not in IMAGE_TYPES:
+        message = _("Only photos (JPEG, PNG, WebP) and PDF files are accepted.")
+        raise ApplicationError(message, errors={"files": [message]})
+    return IMAGE_TYPES[kind], {"JPEG": "jpg"}.get(kind, kind.lower())
+
+
 @dataclass(frozen=True)
 class Checked:
     content: bytes
     content_type: str
     extension: str
     name: str
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
+    sha256: str
 
 
 def check(errors, field: str, upload) -> Checked | None:
     """The upload, if it is one we keep; otherwise its problem under `field` (None: no file)."""
-    from yingji.hazards.evidence import sniff  # the one content check of evidence files
-
     if not upload:
         return None
     if upload.size > settings.YINGJI_MAX_UPLOAD_MB * 1024 * 1024:
@@ -54,7 +71,8 @@ def check(errors, field: str, upload) -> Checked | None:
     except ApplicationError as refused:
         errors.add(field, refused.message)
         return None
-    return Checked(content, content_type, extension, (upload.name or "upload")[:200])
+    name = (upload.name or "upload")[:200]
+    return Checked(content, content_type, extension, name, hashlib.sha256(content).hexdigest())
 
 
 def attach(record: Attachment, checked: Checked | None) -> None:

@@ -13,30 +13,15 @@ from django.utils.translation import gettext as _
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 from yingji.audit.services import audit_action, snapshot
+from yingji.core.attachments import sniff
 from yingji.core.errors import ApplicationError
 from yingji.hazards.models import EvidenceKind, HazardEvidence
 
-IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 THUMBNAIL_SIZE = (320, 320)
 
 
 def _fail(message: str) -> ApplicationError:
     return ApplicationError(message, errors={"files": [message]})
-
-
-def sniff(content: bytes) -> tuple[str, str]:
-    """(content type, extension) from the bytes themselves; the file name is not trusted."""
-    if content.startswith(b"%PDF-"):
-        return "application/pdf", "pdf"
-    try:
-        with Image.open(io.BytesIO(content)) as image:
-            image.verify()
-            kind = image.format
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        kind = None
-    if kind not in IMAGE_TYPES:
-        raise _fail(_("Only photos (JPEG, PNG, WebP) and PDF files are accepted."))
-    return IMAGE_TYPES[kind], {"JPEG": "jpg"}.get(kind, kind.lower())
 
 
 def _ratio(value) -> float:

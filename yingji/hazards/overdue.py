@@ -6,7 +6,6 @@ in its month after the day, are the residue, counted from the records through th
 indexes. Found by the day follows from due before it: a deadline never precedes the day found
 (entry and import refuse it)."""
 
-import calendar
 from dataclasses import dataclass
 
 from django.db.models import Q, Sum
@@ -14,12 +13,13 @@ from django.db.models import Q, Sum
 from yingji.hazards.rollup import GRAINS, ROLLUP_FILTERS, ROLLUP_GROUPS
 from yingji.regions.scoping import Jurisdiction
 from yingji.stats.catalog import GroupFields, Query, grouped_values_many
+from yingji.stats.periods import month_end
 
 STREET, COUNTY, TOTAL = (g for g in GRAINS if g.by == "deadline")
 
 
 def _month_bounds(day):
-    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day.replace(day=1), month_end(day)
 
 
 @dataclass(frozen=True)

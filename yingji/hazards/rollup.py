@@ -12,7 +12,6 @@ whatever writes (services, the ledger's COPY, the demo's bulk inserts, a manual 
 PostgreSQL sums each statement's transition tables once; SQLite adjusts row by row.
 """
 
-import calendar
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -257,7 +256,7 @@ def _first_of_month(day: datetime.date) -> datetime.date:
 
 
 def _whole_months(start: datetime.date, end: datetime.date) -> bool:
-    return start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    return start.day == 1 and is_month_end(end)
 
 
 @dataclass(frozen=True)

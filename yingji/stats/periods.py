@@ -35,7 +35,7 @@ class Period:
         if self.kind in ("month", "quarter", "half", "year"):
             months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[self.kind]
             start = _shift_months(self.start, -months)
-            return Period(start, _month_end(_shift_months(start, months - 1)), self.kind)
+            return Period(start, month_end(_shift_months(start, months - 1)), self.kind)
         end = self.start - datetime.timedelta(days=1)
         return Period(end - datetime.timedelta(days=self.days - 1), end, "range")
 
@@ -52,7 +52,8 @@ def _shift_months(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
-def _month_end(day: datetime.date) -> datetime.date:
+def month_end(day: datetime.date) -> datetime.date:
+    """The last day of the day's month."""
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
@@ -72,12 +73,12 @@ def period_of(year: int, code: str, *, today: datetime.date | None = None) -> Pe
         return Period(datetime.date(year, 1, 1), end, "ytd")
     if code[0] == "H":
         first = 1 if code == "H1" else 7
-        return Period(datetime.date(year, first, 1), _month_end(datetime.date(year, first + 5, 1)), "half")
+        return Period(datetime.date(year, first, 1), month_end(datetime.date(year, first + 5, 1)), "half")
     if code[0] == "Q":
         first = 3 * int(code[1]) - 2
-        return Period(datetime.date(year, first, 1), _month_end(datetime.date(year, first + 2, 1)), "quarter")
+        return Period(datetime.date(year, first, 1), month_end(datetime.date(year, first + 2, 1)), "quarter")
     month = int(code[1:])
-    return Period(datetime.date(year, month, 1), _month_end(datetime.date(year, month, 1)), "month")
+    return Period(datetime.date(year, month, 1), month_end(datetime.date(year, month, 1)), "month")
 
 
 def whole_months(period: Period) -> tuple[Period | None, list[Period]]:
@@ -85,7 +86,7 @@ def whole_months(period: Period) -> tuple[Period | None, list[Period]]:
     (1 January to 4 December: January–November whole, 1–4 December partial). None when no
     month lies wholly inside."""
     first = period.start if period.start.day == 1 else _shift_months(period.start, 1)
-    last = period.end if period.end == _month_end(period.end) else period.end.replace(day=1) - datetime.timedelta(days=1)  # fmt: skip
+    last = period.end if is_month_end(period.end) else period.end.replace(day=1) - datetime.timedelta(days=1)
     if first > last:
         return None, [period]
     ends = []
@@ -97,4 +98,4 @@ def whole_months(period: Period) -> tuple[Period | None, list[Period]]:
 
 
 def is_month_end(day: datetime.date) -> bool:
-    return day == _month_end(day)
+    return day == month_end(day)
