@@ -23,7 +23,14 @@ os.environ["DATABASE_URL"] = DATABASE_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yingji.settings.local")
 os.environ.setdefault("STATIC_ROOT", str(ROOT / "var" / "bench" / "static"))  # as run.py collects them
 
-CARDS = ("hazards.found", "hazards.rectification_rate", "hazards.overdue", "inspections.count")
+CARDS = (
+    "hazards.found",
+    "hazards.rectification_rate",
+    "hazards.overdue",
+    "inspections.count",
+    "inspections.person_times",
+    "inspections.units",
+)
 USERS = {"province": ("bench-43", "43"), "city": ("bench-4301", "4301"), "county": ("bench-430181", "430181")}
 
 

@@ -2,8 +2,8 @@
 truncates the tables, drops their secondary indexes, COPYs the rows (FREEZE: written frozen
 and all-visible, so the first reads set no hint bits and index-only scans work at once) and
 builds the indexes again from their own definitions. Foreign keys are right by construction
-and not checked row by row, and the hazard rollup's triggers do not fire for the COPY
-(`session_replication_role = replica`): the rollup is rebuilt once afterwards, then
+and not checked row by row, and the hazard and inspection rollups' triggers do not fire for the
+COPY (`session_replication_role = replica`): the rollups are rebuilt once afterwards, then
 everything is VACUUMed and ANALYZEd. A failure rolls everything back.
 
 A row in the table `bench_province` records what was built, so that `--skip-if-built` can
@@ -140,16 +140,23 @@ def _load(conn, table: str, columns: str, rows) -> dict:
 
 
 def rebuild_rollup(url: str) -> float | None:
-    """yingji.hazards.rollup.rebuild(), if the module exists; seconds taken."""
-    try:
-        from yingji.hazards import rollup
-    except ImportError:
-        return None
+    """The hazard and inspection rollups' rebuild(), where the modules exist; seconds taken."""
+    import importlib
+
     from django.db import transaction
 
+    rollups = []
+    for name in ("yingji.hazards.rollup", "yingji.inspections.rollup"):
+        try:
+            rollups.append(importlib.import_module(name))
+        except ImportError:
+            continue
+    if not rollups:
+        return None
     started = time.perf_counter()
     with transaction.atomic():
-        rollup.rebuild()
+        for rollup in rollups:
+            rollup.rebuild()
     seconds = time.perf_counter() - started
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f"UPDATE {MARKER} SET rollup_at = now()")

@@ -47,8 +47,8 @@ def build_step(args, sizes) -> None:
     done = load.built(DATABASE_URL, sizes)
     if done["rollup_at"] is None or args.rebuild_rollup:
         seconds = load.rebuild_rollup(DATABASE_URL)
-        print("  no yingji.hazards.rollup: nothing to rebuild" if seconds is None else
-              f"  {'rollup: yingji.hazards.rollup.rebuild()':<34} {seconds:32.1f} s")  # fmt: skip
+        print("  no rollup: nothing to rebuild" if seconds is None else
+              f"  {'rollups: hazards, inspections':<34} {seconds:32.1f} s")  # fmt: skip
         print(f"  {'VACUUM (ANALYZE)':<34} {load.vacuum_analyze(DATABASE_URL):32.1f} s")
     seconds = duck.export(DATABASE_URL, DUCK, stamp=f"{done['built_at'].isoformat()} {sizes}")
     if seconds is not None:

@@ -25,6 +25,7 @@ def _month_bounds(day):
 @dataclass(frozen=True)
 class OverdueRollup:
     splits: bool = False  # a snapshot on the cutoff day: the period's months do not matter
+    additive = True
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
         filters = {k for k, v in query.filters.items() if v not in (None, "")}

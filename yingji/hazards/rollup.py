@@ -271,6 +271,7 @@ class HazardMonthRollup:
         found_month__gte=q.period.start, found_month__lte=q.period.end
     )
     splits: bool = True  # counts hazards by the day found: a partial month is counted raw
+    additive = True
     by_rectified: bool = False  # the where clause cuts at the day rectified (rectified_by_end)
 
     def residue(self, query: Query) -> list[Q]:

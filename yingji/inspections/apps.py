@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,7 @@ class InspectionsConfig(AppConfig):
     verbose_name = _("Inspections")
 
     def ready(self):
-        from yingji.inspections import planning_nav
+        from yingji.inspections import planning_nav, rollup
 
         planning_nav.register()
+        post_migrate.connect(rollup.keep_triggers, sender=self)

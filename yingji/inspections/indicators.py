@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.inspections.choices import InspectionType
 from yingji.inspections.models import Inspection
+from yingji.inspections.rollup_stats import SELF_CHECKS, InspectionMonthRollup, UnitsRollup
+from yingji.inspections.rollup_stats import SUPERVISION as SUPERVISED
 from yingji.stats.catalog import Measure, register
 
 DIMENSIONS = {"industry": "industry", "type": "type", "enterprise": "enterprise_id"}
@@ -16,7 +18,7 @@ DIMENSIONS = {"industry": "industry", "type": "type", "enterprise": "enterprise_
 SUPERVISION = ~Q(type=InspectionType.SELF_CHECK)
 
 
-def _measure(key, label, unit, aggregate, where=lambda q: Q(), link_extra: str = "") -> Measure:
+def _measure(key, label, unit, aggregate, where=lambda q: Q(), link_extra: str = "", rollup=None) -> Measure:
     return Measure(
         key=key,
         label=label,
@@ -27,22 +29,40 @@ def _measure(key, label, unit, aggregate, where=lambda q: Q(), link_extra: str =
         where=where,
         dimensions=DIMENSIONS,
         link=lambda q: f"/inspections/?from={q.period.start}&to={q.period.end}{link_extra}",
+        rollup=rollup,
     )
 
 
 register(
-    _measure("inspections.count", _("Inspections"), "次", lambda: Count("id")),
     _measure(
-        "inspections.person_times", _("Inspection person-times"), "人次", lambda: Sum("inspector_count")
+        "inspections.count",
+        _("Inspections"),
+        "次",
+        lambda: Count("*"),
+        rollup=InspectionMonthRollup("inspections"),
     ),
-    _measure("inspections.units", _("Units inspected"), "家", lambda: Count("enterprise", distinct=True)),
+    _measure(
+        "inspections.person_times",
+        _("Inspection person-times"),
+        "人次",
+        lambda: Sum("inspector_count"),
+        rollup=InspectionMonthRollup("person_times"),
+    ),
+    _measure(
+        "inspections.units",
+        _("Units inspected"),
+        "家",
+        lambda: Count("enterprise", distinct=True),
+        rollup=UnitsRollup("first_day"),
+    ),
     _measure(
         "inspections.supervision",
         _("Supervisory inspections"),
         "次",
-        lambda: Count("id"),
+        lambda: Count("*"),
         lambda q: SUPERVISION,
         "&supervision=1",
+        InspectionMonthRollup("inspections", SUPERVISED),
     ),
     _measure(
         "inspections.supervision_person_times",
@@ -51,6 +71,7 @@ register(
         lambda: Sum("inspector_count"),
         lambda q: SUPERVISION,
         "&supervision=1",
+        InspectionMonthRollup("person_times", SUPERVISED),
     ),
     _measure(
         "inspections.supervision_units",
@@ -59,14 +80,16 @@ register(
         lambda: Count("enterprise", distinct=True),
         lambda q: SUPERVISION,
         "&supervision=1",
+        UnitsRollup("first_supervision_day"),
     ),
     _measure(
         "inspections.self_checks",
         _("Enterprise self-checks"),
         "次",
-        lambda: Count("id"),
+        lambda: Count("*"),
         lambda q: Q(type=InspectionType.SELF_CHECK),
         "&type=self_check",
+        InspectionMonthRollup("inspections", SELF_CHECKS),
     ),
 )
 from yingji.inspections import indicators_planning  # noqa: E402,F401 (the plan's and draws' indicators)

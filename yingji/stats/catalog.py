@@ -55,6 +55,7 @@ class Rollup(Protocol):
     a period (and the `residue` the rollup's grain cannot tell) from the raw records."""
 
     splits: bool  # the measure counts records by a date inside the period (not a snapshot)
+    additive: bool  # its groups add up to its total (a count; not units counted distinct)
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool: ...
 
@@ -114,8 +115,8 @@ class Measure:
         if parts is None:
             return self._raw(query)
         whole, raw = parts
-        # A rollup sums counts, so the groups already asked for add up to the total.
-        groups = _recalled_groups(rolled(self.key), whole.key())
+        # A rollup that sums counts: the groups already asked for add up to the total.
+        groups = _recalled_groups(rolled(self.key), whole.key()) if self.rollup.additive else None
         total = sum(groups.values()) if groups is not None else self.rollup.value(whole)
         return total + sum(self._raw(q, extra) for q, extra in raw)
 

@@ -69,14 +69,7 @@ PENDING = {
     "hazards.closed": "closed by day: needs a rollup by closing month",
     "hazards.funds": "funds by rectified day: needs a rollup",
     "hazards.found_closed": "found and closed: needs the closing month in the rollup key",
-    "inspections.count": "an inspection rollup (issue 16); 170–220 ms today",
-    "inspections.person_times": "the inspection rollup",
-    "inspections.units": "distinct units per period: an enterprise × month table (issue 16)",
-    "inspections.supervision": "the inspection rollup",
-    "inspections.supervision_person_times": "the inspection rollup",
-    "inspections.supervision_units": "distinct units: as inspections.units",
-    "inspections.self_checks": "the inspection rollup",
-    "plans.inspected": "distinct planned units inspected: as inspections.units",
+    "plans.inspected": "distinct planned units inspected: an InspectedUnit-like first day per plan row",
 }
 
 

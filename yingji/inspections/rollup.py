@@ -1,0 +1,300 @@
+"""The triggers that keep the inspection rollups (rollup_models.py); rollup_stats.py answers
+statistics from them.
+
+The month tables are sums: each write adds or takes away its rows' counts, in one statement on
+PostgreSQL (over the statement's transition tables) and row by row on SQLite, as the hazard
+rollup does. The units table holds a minimum, which a delete cannot take away by arithmetic:
+the trigger counts again, from the inspections, the first days of each enterprise, year,
+region and industry a write touched (through the enterprise-and-day index), and marks the rows
+of an enterprise that has more than one that year. On PostgreSQL it first takes a lock per
+enterprise for the rest of the transaction, so that two writers of the same enterprise count
+one after the other, the second seeing the first's rows. The units table's own triggers count
+its rows by the month of their first day (a sum again).
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from yingji.inspections.choices import InspectionType
+from yingji.inspections.rollup_models import (
+    InspectedUnit,
+    InspectedUnitCountyMonth,
+    InspectedUnitCountyTotal,
+    InspectedUnitMonth,
+    InspectionCountyMonth,
+    InspectionCountyTotal,
+    InspectionMonth,
+)
+
+TABLE = "inspections_inspection"
+UNITS = InspectedUnit._meta.db_table
+SELF_CHECK = InspectionType.SELF_CHECK.value
+LOCK_CLASS = 7417  # the first key of the advisory locks on enterprises (any number of our own)
+OPS = ("insert", "delete", "update")
+_PG_REFERENCING = {
+    "insert": "REFERENCING NEW TABLE AS new_rows",
+    "delete": "REFERENCING OLD TABLE AS old_rows",
+    "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+}
+_ROWS = {
+    "insert": [("new_rows", 1)],
+    "delete": [("old_rows", -1)],
+    "update": [("old_rows", -1), ("new_rows", 1)],
+}
+
+
+@dataclass(frozen=True)
+class Grain:
+    model: type
+    code_length: int | None  # the region code kept: the street's whole, or its county's first 6
+    detailed: bool = True  # keeps the industry
+
+    @property
+    def table(self) -> str:
+        return self.model._meta.db_table
+
+    def region(self, row: str = "") -> str:
+        column = f"{row}region_code"
+        return f"substr({column}, 1, {self.code_length})" if self.code_length else column
+
+    def industry(self, row: str = "") -> str:
+        return f"{row}industry" if self.detailed else "''"
+
+
+GRAINS = (
+    Grain(InspectionMonth, None),
+    Grain(InspectionCountyMonth, 6),
+    Grain(InspectionCountyTotal, 6, detailed=False),
+)
+UNIT_GRAINS = (
+    Grain(InspectedUnitMonth, None),
+    Grain(InspectedUnitCountyMonth, 6),
+    Grain(InspectedUnitCountyTotal, 6, detailed=False),
+)
+KEY = "month, region_code, industry, supervision"
+UNIT_MONTH_KEY = "month, region_code, industry"
+UNIT_KEY = ("enterprise_id", "region_code", "industry")
+_UNIT_COLUMNS = "enterprise_id, year, region_code, industry, first_day, first_supervision_day"
+
+
+def _pg() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _month(column: str) -> str:
+    return f"date_trunc('month', {column})::date" if _pg() else f"strftime('%Y-%m-01', {column})"
+
+
+def _year(column: str) -> str:
+    return f"extract(year FROM {column})::int" if _pg() else f"CAST(strftime('%Y', {column}) AS INTEGER)"
+
+
+def _new_year(year: str) -> str:
+    return f"make_date({year}, 1, 1)" if _pg() else f"printf('%04d-01-01', {year})"
+
+
+def _first_days(keys: str) -> str:
+    """The first days of the (enterprise_id, year, region_code, industry) in `keys`, from the
+    inspections: one row per key that still has inspections."""
+    return f"""
+        SELECT i.enterprise_id, k.year, i.region_code, i.industry, min(i.inspected_on),
+               min(CASE WHEN i.type <> '{SELF_CHECK}' THEN i.inspected_on END)
+        FROM {keys} AS k JOIN {TABLE} AS i ON i.enterprise_id = k.enterprise_id
+             AND i.region_code = k.region_code AND i.industry = k.industry
+             AND i.inspected_on >= {_new_year("k.year")} AND i.inspected_on < {_new_year("k.year + 1")}
+        GROUP BY i.enterprise_id, k.year, i.region_code, i.industry"""
+
+
+def _mark_shared(enterprises: str) -> str:
+    """Mark the rows of the enterprises (and years) in `enterprises` that share their year."""
+    return f"""
+        UPDATE {UNITS} SET shared = (SELECT count(*) > 1 FROM {UNITS} AS v
+                                     WHERE v.enterprise_id = {UNITS}.enterprise_id AND v.year = {UNITS}.year)
+        WHERE EXISTS (SELECT 1 FROM {enterprises} AS k
+                      WHERE k.enterprise_id = {UNITS}.enterprise_id AND k.year = {UNITS}.year);"""
+
+
+def _inspection_delta(grain: Grain, rows: str, sign: int) -> str:
+    return f"""
+        SELECT {_month("inspected_on")} AS month, {grain.region()} AS region_code,
+               {grain.industry()} AS industry, type <> '{SELF_CHECK}' AS supervision,
+               {sign} AS n, {sign} * inspector_count AS p
+        FROM {rows}"""
+
+
+def _unit_delta(grain: Grain, rows: str, sign: int) -> str:
+    return f"""
+        SELECT {_month("first_day")} AS month, {grain.region()} AS region_code,
+               {grain.industry()} AS industry, {sign} AS n, 0 AS p FROM {rows}
+        UNION ALL
+        SELECT {_month("first_supervision_day")}, {grain.region()}, {grain.industry()}, 0, {sign}
+        FROM {rows} WHERE first_supervision_day IS NOT NULL"""
+
+
+def _add(grain: Grain, key: str, columns: tuple[str, str], delta: str) -> str:
+    """Add the delta's (key, n, p) to the grain's table. Ordered, so that concurrent writers
+    lock the rollup rows in the same order (no deadlock)."""
+    n, p, t = *columns, grain.table
+    where = " WHERE true" if not _pg() else ""  # SQLite: an upsert's SELECT needs a WHERE
+    return f"""
+        INSERT INTO {t} ({key}, {n}, {p})
+        SELECT {key}, sum(n), sum(p) FROM ({delta}) AS delta{where}
+        GROUP BY {key} HAVING sum(n) <> 0 OR sum(p) <> 0 ORDER BY {key}
+        ON CONFLICT ({key}) DO UPDATE SET {n} = {t}.{n} + EXCLUDED.{n}, {p} = {t}.{p} + EXCLUDED.{p};"""
+
+
+def _inspection_rows(grain: Grain, op: str) -> str:
+    delta = " UNION ALL ".join(_inspection_delta(grain, rows, sign) for rows, sign in _ROWS[op])
+    return _add(grain, KEY, ("inspections", "person_times"), delta)
+
+
+def _unit_rows(grain: Grain, op: str) -> str:
+    delta = " UNION ALL ".join(_unit_delta(grain, rows, sign) for rows, sign in _ROWS[op])
+    return _add(grain, UNIT_MONTH_KEY, ("units", "supervised_units"), delta)
+
+
+# ---- PostgreSQL: statement-level triggers over the transition tables ----
+
+
+def _pg_units(op: str) -> str:
+    touched = " UNION ".join(
+        f"SELECT enterprise_id, {_year('inspected_on')} AS year, region_code, industry FROM {rows}"
+        for rows, _ in _ROWS[op]
+    )
+    matches = " AND ".join(f"u.{c} = k.{c}" for c in (*UNIT_KEY, "year"))
+    return f"""
+        PERFORM pg_advisory_xact_lock({LOCK_CLASS}, e)
+            FROM (SELECT DISTINCT enterprise_id::int AS e FROM ({touched}) AS t ORDER BY 1) AS s;
+        DELETE FROM {UNITS} AS u USING ({touched}) AS k WHERE {matches};
+        INSERT INTO {UNITS} ({_UNIT_COLUMNS}) {_first_days(f"({touched})")};
+        {_mark_shared(f"({touched})")}"""
+
+
+def _pg_function(name: str, table: str, op: str, body: str) -> list[str]:
+    return [
+        f"""CREATE OR REPLACE FUNCTION {name}_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN {body} RETURN NULL; END $$""",
+        f"DROP TRIGGER IF EXISTS {name}_{op} ON {table}",
+        f"""CREATE TRIGGER {name}_{op} AFTER {op.upper()} ON {table} {_PG_REFERENCING[op]}
+            FOR EACH STATEMENT EXECUTE FUNCTION {name}_{op}()""",
+    ]
+
+
+def _postgresql_install() -> list[str]:
+    statements = []
+    for op in OPS:
+        body = "".join(_inspection_rows(grain, op) for grain in GRAINS) + _pg_units(op)
+        statements += _pg_function("inspection_rollup", TABLE, op, body)
+    for op in ("insert", "delete"):  # the units table's rows are replaced, never updated
+        body = "".join(_unit_rows(grain, op) for grain in UNIT_GRAINS)
+        statements += _pg_function("inspected_unit_rollup", UNITS, op, body)
+    return statements
+
+
+# ---- SQLite: row-level triggers ----
+
+
+def _one_row(row: str, columns: tuple[str, ...]) -> str:
+    """The trigger's OLD or NEW row as a table of one row (SQLite has no OLD.*)."""
+    return "(SELECT " + ", ".join(f"{row}.{c} AS {c}" for c in columns) + ")"
+
+
+def _sqlite_inspection(row: str, sign: int) -> str:
+    rows = _one_row(row, ("inspected_on", "region_code", "industry", "type", "inspector_count"))
+    months = "".join(
+        _add(grain, KEY, ("inspections", "person_times"), _inspection_delta(grain, rows, sign))
+        for grain in GRAINS
+    )
+    key = f"(SELECT {row}.enterprise_id AS enterprise_id, {_year(row + '.inspected_on')} AS year, {row}.region_code AS region_code, {row}.industry AS industry)"  # fmt: skip
+    matches = " AND ".join(f"{c} = {row}.{c}" for c in UNIT_KEY)
+    units = f"""DELETE FROM {UNITS} WHERE {matches} AND year = {_year(row + ".inspected_on")};
+        INSERT INTO {UNITS} ({_UNIT_COLUMNS}) {_first_days(key)};
+        {_mark_shared(key)}"""
+    return months + units
+
+
+def _sqlite_unit(row: str, sign: int) -> str:
+    rows = _one_row(row, ("first_day", "first_supervision_day", "region_code", "industry"))
+    return "".join(
+        _add(grain, UNIT_MONTH_KEY, ("units", "supervised_units"), _unit_delta(grain, rows, sign))
+        for grain in UNIT_GRAINS
+    )
+
+
+_COUNTED = ("enterprise_id", "region_code", "industry", "inspected_on", "type", "inspector_count")
+
+
+def _sqlite_install() -> list[str]:
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _COUNTED)
+    triggers = {
+        ("inspection_rollup_insert", f"AFTER INSERT ON {TABLE}"): _sqlite_inspection("NEW", 1),
+        ("inspection_rollup_delete", f"AFTER DELETE ON {TABLE}"): _sqlite_inspection("OLD", -1),
+        ("inspection_rollup_update", f"AFTER UPDATE ON {TABLE} WHEN {changed}"): (
+            _sqlite_inspection("OLD", -1) + _sqlite_inspection("NEW", 1)
+        ),
+        ("inspected_unit_rollup_insert", f"AFTER INSERT ON {UNITS}"): _sqlite_unit("NEW", 1),
+        ("inspected_unit_rollup_delete", f"AFTER DELETE ON {UNITS}"): _sqlite_unit("OLD", -1),
+    }
+    statements = [f"DROP TRIGGER IF EXISTS {name}" for name, _ in triggers]
+    return statements + [
+        f"CREATE TRIGGER {name} {when} BEGIN {body} END" for (name, when), body in triggers.items()
+    ]
+
+
+def install(*, count: bool = True) -> None:
+    """Create the triggers and (for the migration that makes the rollups) count what is there."""
+    statements = _postgresql_install() if _pg() else _sqlite_install()
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    if count:
+        rebuild()
+
+
+def uninstall() -> None:
+    with connection.cursor() as cursor:
+        for name, table in (("inspection_rollup", TABLE), ("inspected_unit_rollup", UNITS)):
+            for op in OPS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}_{op}" + (f" ON {table}" if _pg() else ""))
+
+
+def keep_triggers(sender, using: str = "default", **kwargs) -> None:
+    """After every migrate, as the hazard rollup's (SQLite drops a table's triggers when it
+    remakes the table to alter it)."""
+    tables = set(connection.introspection.table_names())
+    if using == connection.alias and {TABLE, UNITS, UNIT_GRAINS[-1].table} <= tables:
+        install(count=False)
+
+
+def rebuild() -> None:
+    """Count the rollups afresh from the inspections (after a bulk load with triggers off):
+    the street table from the records, the coarser ones from it; the units table from the
+    records, and its months by its own triggers as its rows go in."""
+    empty = "TRUNCATE" if _pg() else "DELETE FROM"
+    first, *coarser = GRAINS
+    # The units first: on SQLite emptying it fires its triggers, which the emptied months would keep.
+    tables = [UNITS] + [g.table for g in GRAINS + UNIT_GRAINS]
+    statements = [f"{empty} {table}" for table in tables] + [
+        f"""INSERT INTO {first.table} ({KEY}, inspections, person_times)
+            SELECT {_month("inspected_on")}, region_code, industry, type <> '{SELF_CHECK}',
+                   count(*), sum(inspector_count)
+            FROM {TABLE} GROUP BY 1, 2, 3, 4 ORDER BY 2, 1""",
+        *[
+            f"""INSERT INTO {grain.table} ({KEY}, inspections, person_times)
+                SELECT month, {grain.region()}, {grain.industry()}, supervision, sum(inspections), sum(person_times)
+                FROM {first.table} GROUP BY 1, 2, 3, 4 ORDER BY 2, 1"""
+            for grain in coarser
+        ],
+        f"""INSERT INTO {UNITS} ({_UNIT_COLUMNS}, shared)
+            SELECT enterprise_id, {_year("inspected_on")}, region_code, industry, min(inspected_on),
+                   min(CASE WHEN type <> '{SELF_CHECK}' THEN inspected_on END), false
+            FROM {TABLE} GROUP BY 1, 2, 3, 4 ORDER BY 3, 2""",
+        _mark_shared(f"(SELECT enterprise_id, year FROM {UNITS} GROUP BY 1, 2 HAVING count(*) > 1)"),
+    ]
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+        if _pg():
+            for table in tables:  # fresh statistics, or the planner guesses one row
+                cursor.execute(f"ANALYZE {table}")

@@ -1,0 +1,138 @@
+"""The inspection statistics the rollups answer (tables: rollup_models.py; triggers: rollup.py)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+
+from yingji.inspections.rollup import GRAINS, UNIT_GRAINS, Grain
+from yingji.inspections.rollup_models import InspectedUnit
+from yingji.regions.scoping import Jurisdiction
+from yingji.stats.catalog import GroupFields, Query, grouped_values
+from yingji.stats.periods import is_month_end
+
+FILTERS = {"region", "industry"}
+GROUPS = {"city", "county", "street", "industry", "month"}
+FIELDS = GroupFields(region="region_code", industry="industry")
+SUPERVISION = Q(supervision=True)
+SELF_CHECKS = Q(supervision=False)
+
+
+def _fits(query: Query, dims: tuple[str, ...], groups: set[str]) -> bool:
+    filters = {k for k, v in query.filters.items() if v not in (None, "")}
+    return filters <= FILTERS and set(dims) <= groups and Jurisdiction.of(query.user).enterprise_id is None
+
+
+def _scoped(model, query: Query):
+    qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
+    industry = query.filters.get("industry")
+    return qs.filter(industry=industry) if industry else qs
+
+
+def _grain_for(grains: tuple[Grain, ...], query: Query, dims: tuple[str, ...]) -> Grain:
+    """The smallest table that keeps what the question needs."""
+    street, county, county_total = grains
+    scope = Jurisdiction.of(query.user)
+    regions = [scope.region, query.filters.get("region")]
+    if "street" in dims or any(code and len(code) > county.code_length for code in regions):
+        return street
+    if "industry" in dims or scope.industries is not None or query.filters.get("industry"):
+        return county
+    return county_total
+
+
+def _groups(qs, dims: tuple[str, ...], month_field: str, aggregate) -> dict:
+    """The aggregate by group, or under "" when there are no groups."""
+    if not dims:
+        return {"": qs.aggregate(v=aggregate)["v"] or 0}
+    return grouped_values(qs, dims, FIELDS, month_field, aggregate)
+
+
+def _add(answer: dict, more: dict, sign: int = 1) -> dict:
+    for group, value in more.items():
+        answer[group] = answer.get(group, 0) + sign * value
+    return answer
+
+
+@dataclass(frozen=True)
+class InspectionMonthRollup:
+    """Counts or person-times of whole months (the measure counts a partial month at either
+    end from the records)."""
+
+    column: str  # inspections | person_times
+    where: Q = Q()  # on `supervision`
+    splits = True
+    additive = True
+
+    def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
+        period = query.period
+        return period.start.day == 1 and is_month_end(period.end) and _fits(query, dims, GROUPS)
+
+    def residue(self, query: Query) -> list[Q]:
+        return []
+
+    def queryset(self, query: Query, dims: tuple[str, ...] = ()):
+        qs = _scoped(_grain_for(GRAINS, query, dims).model, query)
+        return qs.filter(self.where, month__gte=query.period.start, month__lte=query.period.end)
+
+    def value(self, query: Query) -> int:
+        return self.queryset(query).aggregate(v=Sum(self.column))["v"] or 0
+
+    def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
+        return grouped_values(self.queryset(query, dims), dims, FIELDS, "month", Sum(self.column))
+
+    def adopt(self, key: str) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class UnitsRollup:
+    """Units inspected from 1 January to a day D of that year, counted distinct: the rows of
+    InspectedUnit whose first (supervisory) day is by D — by their month for the months before
+    D's (the unit month tables), from InspectedUnit for the days of D's month — less the
+    repeats of the few enterprises with more than one row in a group (`shared`). Not a sum:
+    the groups of a question do not add up to its total (an enterprise inspected under two
+    streets is one unit of the county), so the measure never adds them."""
+
+    first_day: str  # first_day | first_supervision_day
+    splits = False  # answers the whole period itself, or nothing
+    additive = False
+
+    @property
+    def column(self) -> str:
+        return "units" if self.first_day == "first_day" else "supervised_units"
+
+    def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
+        start, end = query.period.start, query.period.end
+        from_new_year = (start.month, start.day) == (1, 1) and end.year == start.year
+        return from_new_year and _fits(query, dims, GROUPS - {"month"})
+
+    def residue(self, query: Query) -> list[Q]:
+        return []
+
+    def value(self, query: Query) -> int:
+        return self.grouped(query, ()).get("", 0)
+
+    def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
+        end = query.period.end
+        month = end.replace(day=1)
+        answer = {}
+        if is_month_end(end) or month.month > 1:  # the whole months before the last (or with it)
+            last = end if is_month_end(end) else month - datetime.timedelta(days=1)
+            months = _scoped(_grain_for(UNIT_GRAINS, query, dims).model, query)
+            months = months.filter(month__gte=query.period.start, month__lte=last)
+            answer = _groups(months, dims, "month", Sum(self.column))
+        if not is_month_end(end):  # the units first inspected from the 1st of D's month to D
+            days = self._units(query).filter(**{f"{self.first_day}__gte": month})
+            _add(answer, _groups(days, dims, self.first_day, Count("*")))
+        shared = self._units(query).filter(shared=True)
+        rows = _groups(shared, dims, self.first_day, Count("*"))
+        distinct = _groups(shared, dims, self.first_day, Count("enterprise_id", distinct=True))
+        return _add(_add(answer, rows, -1), distinct)
+
+    def _units(self, query: Query):
+        by_end = {f"{self.first_day}__lte": query.period.end}
+        return _scoped(InspectedUnit, query).filter(year=query.period.start.year, **by_end)
+
+    def adopt(self, key: str) -> None:
+        pass
