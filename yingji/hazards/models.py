@@ -141,11 +141,19 @@ class Hazard(BaseModel):
             models.Index(
                 fields=["region", "rectified_at"], opclasses=PREFIX_AND_DATE, name="hazard_region_rectified"
             ),
-            models.Index(
+            models.Index(  # covering: a province's listed hazards counted from the index alone
                 fields=["region", "listed_on"],
                 opclasses=PREFIX_AND_DATE,
+                include=["status"],
                 condition=Q(listed_on__isnull=False),
                 name="hazard_region_listed",
+            ),
+            # The extension requests awaiting a decision (the to-do list): a handful in a province.
+            models.Index(
+                fields=["region", "deadline"],
+                opclasses=PREFIX_AND_DATE,
+                condition=Q(extension_requested_until__isnull=False),
+                name="hazard_extension_asked",
             ),
             models.Index(
                 fields=["region", "closed_at"], opclasses=PREFIX_AND_DATE, name="hazard_region_closed"

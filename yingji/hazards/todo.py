@@ -10,6 +10,9 @@ from yingji.hazards.choices import HazardAction, HazardLevel, HazardStatus
 from yingji.hazards.models import Hazard, HazardEvent
 from yingji.hazards.permissions import AUTHORITIES, SUPERVISORS
 from yingji.notifications.todo import TodoItem, TodoKind, register
+from yingji.regions.scoping import Jurisdiction
+
+COUNTY_CODE_LENGTH = 6
 
 TO_RECTIFY = (HazardStatus.REPORTED, HazardStatus.RECTIFYING)
 OPEN = (HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.AWAITING_REVIEW)
@@ -74,10 +77,25 @@ def acceptable_by(user):
     return Q(pk__in=[])
 
 
+def _above_county(user) -> bool:
+    """A city's or province's office: it may judge any hazard inside it, but the counties and
+    streets do that work; what waits on it is what it listed itself (a province holds thousands
+    of hazards awaiting acceptance at any time)."""
+    return len(Jurisdiction.of(user).region or "") < COUNTY_CODE_LENGTH
+
+
+def _waiting_on(user) -> Q:
+    if user.role in AUTHORITIES and _above_county(user):
+        return Q(listed_by_id=user.organisation_id)
+    return Q()
+
+
 def to_accept(user):
     if user.role not in SUPERVISORS or user.role == Role.ADMIN:
         return []
-    hazards = Hazard.objects.for_user(user).filter(acceptable_by(user), status=HazardStatus.AWAITING_REVIEW)
+    hazards = Hazard.objects.for_user(user).filter(
+        acceptable_by(user), _waiting_on(user), status=HazardStatus.AWAITING_REVIEW
+    )
     return _items("hazard_accept", _("Accept the rectification: %(enterprise)s, %(description)s"), hazards)
 
 
@@ -85,7 +103,7 @@ def extensions(user):
     if user.role not in (Role.BUREAU, Role.INSPECTOR, Role.DEPARTMENT, Role.STREET):
         return []
     hazards = Hazard.objects.for_user(user).filter(
-        status=HazardStatus.RECTIFYING, extension_requested_until__isnull=False
+        _waiting_on(user), status=HazardStatus.RECTIFYING, extension_requested_until__isnull=False
     )
     return _items(
         "hazard_extension", _("Decide the extension request: %(enterprise)s, %(description)s"), hazards

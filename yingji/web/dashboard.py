@@ -1,10 +1,12 @@
 """The bureau's and leaders' landing page: this year so far against last year, the hazard
-funnel, overdue and listed major hazards, inspections, monthly trends and streets. Every
+funnel, overdue and listed major hazards, inspections, monthly trends and the region's parts. Every
 number comes from the stats catalog and links to the records behind it."""
 
 import datetime
 
-from yingji.stats.catalog import CATALOG, Query, remembering
+from yingji.regions.models import RegionLevel, child_level
+from yingji.regions.scoping import Jurisdiction
+from yingji.stats.catalog import CATALOG, REGION_GROUPS, Query, remembering
 from yingji.stats.numbers import format_percent
 from yingji.stats.periods import Period, period_of
 from yingji.stats.selectors import stats_answer
@@ -98,10 +100,20 @@ def _trend(user, today: datetime.date) -> dict:
     }
 
 
+def parts_level(user) -> str:
+    """The level the table of parts lists: the user's region's children (a province's cities,
+    a city's counties, a county's streets), as the map; a street lists itself."""
+    level = child_level(Jurisdiction.of(user).region or "")
+    if level == "province":
+        return "city"
+    return level if level in REGION_GROUPS else "street"
+
+
 @remembering()
 def dashboard_context(user, today: datetime.date) -> dict:
     ytd = period_of(today.year, "ytd", today=today)
-    streets = stats_answer(query=Query(user=user, period=ytd), keys=STREETS, group_by="street")
+    level = parts_level(user)
+    streets = stats_answer(query=Query(user=user, period=ytd), keys=STREETS, group_by=level)
     return {
         "period": ytd,
         "cards": _cards(user, ytd),
@@ -109,5 +121,6 @@ def dashboard_context(user, today: datetime.date) -> dict:
         "trend": _trend(user, today),
         "streets": streets["groups"],
         "street_labels": [streets["indicators"][k]["label"] for k in STREETS],
+        "parts_label": RegionLevel(level).label,
         "map": map_context(user, ytd),
     }

@@ -118,6 +118,25 @@ def test_the_outsider_sees_only_its_own(api, outsider, work):
     assert todo(api, outsider) == []  # its hazard is due in 2 days' time: nothing to accept or decide
 
 
+def test_a_city_bureau_waits_only_on_the_hazards_it_listed(api, work, department):
+    """The city may judge any hazard of its counties, but accepting and extending a county's
+    hazards is the county's work: only a hazard the city listed is on the city's list."""
+    from yingji.accounts.choices import Role
+    from yingji.accounts.tests.factories import user_factory
+
+    city = user_factory(role=Role.BUREAU, username="city", region="4301", name="长沙市应急管理局")
+
+    def hazards():
+        return [item for item in todo(api, city) if item[0].startswith("hazard_")]
+
+    assert hazards() == []  # the county's awaiting and extension hazards are the county's
+    listed = work["major"]
+    type(listed).objects.filter(pk=listed.pk).update(
+        listed_by_id=city.organisation_id, status="awaiting_review"
+    )
+    assert hazards() == [("hazard_accept", listed.pk, False)]
+
+
 def test_the_department_accepts_what_it_listed(api, department, work):
     assert ("hazard_accept", work["major"].pk, False) not in todo(api, department)  # not submitted yet
     assert [k for k, _pk, _o in todo(api, department)] == ["hazard_accept", "hazard_extension"]
