@@ -112,9 +112,9 @@ class Hazard(BaseModel):
             models.Index(fields=["status", "deadline"]),
             # The partial months of a period beside the rollups' whole ones (stats.catalog): a
             # few days of a whole province, read from the index alone (covering on PostgreSQL).
-            models.Index(
+            models.Index(  # rectified_at too: "found in the days and rectified by the cutoff"
                 fields=["found_at"],
-                include=["region", "status", "industry", "level"],
+                include=["region", "status", "industry", "level", "rectified_at"],
                 name="hazard_found_day",
             ),
             models.Index(
@@ -148,7 +148,13 @@ class Hazard(BaseModel):
                 condition=Q(listed_on__isnull=False),
                 name="hazard_region_listed",
             ),
-            # The extension requests awaiting a decision (the to-do list): a handful in a province.
+            # What waits on someone (the to-do list): a few thousand in a province.
+            models.Index(
+                fields=["region", "deadline"],
+                opclasses=PREFIX_AND_DATE,
+                condition=Q(status=HazardStatus.AWAITING_REVIEW),
+                name="hazard_awaiting_review",
+            ),
             models.Index(
                 fields=["region", "deadline"],
                 opclasses=PREFIX_AND_DATE,
@@ -354,7 +360,14 @@ class HazardCountyMonth(MonthRollup):
 
     class Meta:
         constraints = _rollup_meta("hazard_county_month")["constraints"]
-        indexes = _rollup_meta("hazard_county_month")["indexes"]
+        indexes = _rollup_meta("hazard_county_month")["indexes"] + [
+            # A province's major hazards: a thirteenth of its county rows, from the index alone.
+            models.Index(
+                fields=["level", "found_month"],
+                include=["region_code", "industry", "rectified_month", "hazards"],
+                name="hazard_county_month_level",
+            )
+        ]
 
 
 class HazardCityTotal(MonthRollup):

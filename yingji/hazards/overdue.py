@@ -9,6 +9,7 @@ indexes. Found by the day follows from due before it: a deadline never precedes 
 from dataclasses import dataclass
 
 from django.db.models import Q, Sum
+from django.utils import timezone
 
 from yingji.hazards.rollup import GRAINS, ROLLUP_FILTERS, ROLLUP_GROUPS
 from yingji.regions.scoping import Jurisdiction
@@ -62,12 +63,13 @@ class OverdueRollup:
         return grouped_values_many(self.queryset(query, dims), dims, fields, "deadline_month", {"v": Sum("hazards")})["v"]  # fmt: skip
 
     def residue(self, query: Query) -> list[Q]:
-        """Due in the cutoff's month before it; due earlier and rectified in its month after it."""
+        """Due in the cutoff's month before it; due earlier and rectified in its month after it —
+        none when the cutoff is today: no hazard is rectified in the future (entry refuses it)."""
         first, last = _month_bounds(query.cutoff)
-        return [
-            Q(deadline__gte=first),
-            Q(deadline__lt=first, rectified_at__gt=query.cutoff, rectified_at__lte=last),
-        ]
+        due_this_month = Q(deadline__gte=first)
+        if query.cutoff >= timezone.localdate():
+            return [due_this_month]
+        return [due_this_month, Q(deadline__lt=first, rectified_at__gt=query.cutoff, rectified_at__lte=last)]
 
     def adopt(self, key: str) -> None:
         pass
