@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from yingji.hazards.choices import HazardLevel, HazardStatus
 from yingji.hazards.models import Hazard
 from yingji.hazards.overdue import OverdueRollup
-from yingji.hazards.rollup import HazardMonthRollup, open_at_end, rectified_by_end
+from yingji.hazards.rollup import HazardMonthRollup, closed_by_end, open_at_end, rectified_by_end
 from yingji.hazards.selectors import open_on
 from yingji.stats.catalog import Measure, Ratio, register
 
@@ -94,6 +94,7 @@ register(
         _("Hazards found and closed"),
         lambda q: Q(closed_at__isnull=False, closed_at__lte=q.cutoff),
         link=lambda q: f"{_found_in(q)}&status=closed",
+        rollup=HazardMonthRollup(closed_by_end, by_rectified=True, then="closed_at"),
     ),
     _measure(
         "hazards.open",

@@ -123,6 +123,12 @@ class Hazard(BaseModel):
                 condition=Q(rectified_at__isnull=False),
                 name="hazard_rectified_day",
             ),
+            models.Index(  # closed in the cutoff's month: the closed rollup's residue
+                fields=["closed_at"],
+                include=["region", "found_at", "status", "industry", "level"],
+                condition=Q(closed_at__isnull=False),
+                name="hazard_closed_day",
+            ),
             # Overdue on a day: the deadlines of that day's month, beside the deadline rollup's.
             models.Index(
                 fields=["deadline"],
@@ -147,6 +153,13 @@ class Hazard(BaseModel):
                 include=["status"],
                 condition=Q(listed_on__isnull=False),
                 name="hazard_region_listed",
+            ),
+            # The listed hazards still open, latest listed first (the large screen's watch list).
+            models.Index(
+                fields=["-listed_on", "deadline", "id"],
+                include=["region"],
+                condition=Q(listed_on__isnull=False, rectified_at__isnull=True),
+                name="hazard_listed_open",
             ),
             # What waits on someone (the to-do list): a few thousand in a province.
             models.Index(
@@ -327,11 +340,13 @@ class MonthRollup(models.Model):
         return f"{self.region_code} {self.industry} {self.level} {self.found_month:%Y-%m}: {self.hazards}"
 
 
-def _rollup_meta(name: str, month: str = "found_month", indexed: str = "found_month") -> dict:
+def _rollup_meta(
+    name: str, month: str = "found_month", indexed: str = "found_month", then: str = "rectified_month"
+) -> dict:
     return {
         "constraints": [
             models.UniqueConstraint(
-                fields=[month, "region_code", "industry", "level", "rectified_month"],
+                fields=[month, "region_code", "industry", "level", then],
                 name=f"{name}_key",
             )
         ],
@@ -431,3 +446,43 @@ class HazardDeadlineTotal(DeadlineRollup):
     class Meta:
         constraints = _deadline_meta("hazard_deadline_total")["constraints"]
         indexes = _deadline_meta("hazard_deadline_total")["indexes"]
+
+
+class ClosedRollup(MonthRollup):
+    """How many hazards of one region, industry and level were found in a month and closed
+    (销号) in another (or not yet: NOT_RECTIFIED): found and closed by a day, without reading
+    the hazards (rollup.py keeps it with the month rollups' triggers)."""
+
+    rectified_month = None
+    closed_month = models.DateField()
+
+    class Meta:
+        abstract = True
+
+
+def _closed_meta(name: str) -> dict:
+    return _rollup_meta(name, then="closed_month")
+
+
+class HazardClosedMonth(ClosedRollup):
+    """By street, industry and level."""
+
+    class Meta:
+        constraints = _closed_meta("hazard_closed_month")["constraints"]
+        indexes = _closed_meta("hazard_closed_month")["indexes"]
+
+
+class HazardClosedCounty(ClosedRollup):
+    """By county, industry and level."""
+
+    class Meta:
+        constraints = _closed_meta("hazard_closed_county")["constraints"]
+        indexes = _closed_meta("hazard_closed_county")["indexes"]
+
+
+class HazardClosedTotal(ClosedRollup):
+    """By county, all industries and levels together."""
+
+    class Meta:
+        constraints = _closed_meta("hazard_closed_total")["constraints"]
+        indexes = _closed_meta("hazard_closed_total")["indexes"]

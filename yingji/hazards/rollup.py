@@ -21,6 +21,9 @@ from django.db.models import Q, Sum
 
 from yingji.hazards.models import (
     HazardCityTotal,
+    HazardClosedCounty,
+    HazardClosedMonth,
+    HazardClosedTotal,
     HazardCountyMonth,
     HazardCountyTotal,
     HazardDeadlineCounty,
@@ -40,8 +43,9 @@ class Grain:
     model: type
     code_length: int | None  # the region code kept: the street's whole, or its county's first 6
     detailed: bool = True  # keeps industry and level; without, both are left empty
-    by: str = "found_at"  # the date whose month keys a row, beside the month rectified
+    by: str = "found_at"  # the date whose month keys a row, beside the month of `then`
     only: str = ""  # which hazards it counts besides the uncancelled: "deadline IS NOT NULL"
+    then: str = "rectified_at"  # the later date whose month is the key's last part (or closed_at)
 
     @property
     def table(self) -> str:
@@ -52,8 +56,16 @@ class Grain:
         return {"found_at": "found_month", "deadline": "deadline_month"}[self.by]
 
     @property
+    def then_month(self) -> str:
+        return {"rectified_at": "rectified_month", "closed_at": "closed_month"}[self.then]
+
+    @property
+    def family(self) -> tuple[str, str]:
+        return (self.by, self.then)
+
+    @property
     def key(self) -> str:
-        return f"{self.month}, region_code, industry, level, rectified_month"
+        return f"{self.month}, region_code, industry, level, {self.then_month}"
 
     def counted(self, row: str = "") -> str:
         return f"{row}status <> 'cancelled'" + (f" AND {row}{self.only}" if self.only else "")
@@ -80,6 +92,10 @@ GRAINS = (
     Grain(HazardDeadlineMonth, None, by="deadline", only=DUE),
     Grain(HazardDeadlineCounty, 6, by="deadline", only=DUE),
     Grain(HazardDeadlineTotal, 6, detailed=False, by="deadline", only=DUE),
+    # By the month closed (销号): found and closed by a day.
+    Grain(HazardClosedMonth, None, then="closed_at"),
+    Grain(HazardClosedCounty, 6, then="closed_at"),
+    Grain(HazardClosedTotal, 6, detailed=False, then="closed_at"),
 )
 
 
@@ -97,7 +113,7 @@ def _pg_rows(grain: Grain, rows: str, sign: int) -> str:
     return f"""
         SELECT {grain.region()} AS region_code, {grain.industry()} AS industry, {grain.level()} AS level,
                date_trunc('month', {grain.by})::date AS {grain.month},
-               COALESCE(date_trunc('month', rectified_at)::date, DATE '{NOT_RECTIFIED}') AS rectified_month,
+               COALESCE(date_trunc('month', {grain.then})::date, DATE '{NOT_RECTIFIED}') AS {grain.then_month},
                {sign} AS d
         FROM {rows} WHERE {grain.counted()}"""
 
@@ -145,14 +161,14 @@ def _sqlite_add(grains: list[Grain], row: str, sign: int) -> str:
         f"""INSERT INTO {grain.table} ({grain.key}, hazards)
         SELECT strftime('%Y-%m-01', {row}.{grain.by}), {grain.region(row + ".")},
                {grain.industry(row + ".")}, {grain.level(row + ".")},
-               COALESCE(strftime('%Y-%m-01', {row}.rectified_at), '{NOT_RECTIFIED}'), {sign}
+               COALESCE(strftime('%Y-%m-01', {row}.{grain.then}), '{NOT_RECTIFIED}'), {sign}
         WHERE {grain.counted(row + ".")}
         ON CONFLICT ({grain.key}) DO UPDATE SET hazards = hazards + excluded.hazards;"""
         for grain in grains
     )
 
 
-_COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at", "deadline")
+_COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at", "deadline", "closed_at")
 
 
 def _sqlite_install(grains: list[Grain]) -> list[str]:
@@ -218,18 +234,16 @@ def rebuild() -> None:
     from the raw table, each coarser one from it. Rows are written in region order, so that one
     county's rows lie together on disk."""
     grains = _made()
-    rectified = f"COALESCE({_month('rectified_at')}, '{NOT_RECTIFIED}')"
     with connection.cursor() as cursor:
         for grain in grains:  # TRUNCATE on PostgreSQL: new rows go to fresh pages, in order
             empty = "TRUNCATE" if connection.vendor == "postgresql" else "DELETE FROM"
             cursor.execute(f"{empty} {grain.table}")
-        for by in ("found_at", "deadline"):
-            first, *coarser = [g for g in grains if g.by == by] or [None]
-            if first is None:
-                continue
+        for family in dict.fromkeys(grain.family for grain in grains):
+            first, *coarser = [g for g in grains if g.family == family]
+            then = f"COALESCE({_month(first.then)}, '{NOT_RECTIFIED}')"
             cursor.execute(
                 f"""INSERT INTO {first.table} ({first.key}, hazards)
-                    SELECT {_month(by)}, region_code, industry, level, {rectified}, count(*)
+                    SELECT {_month(first.by)}, region_code, industry, level, {then}, count(*)
                     FROM hazards_hazard WHERE {first.counted()}
                     GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
             )
@@ -237,7 +251,7 @@ def rebuild() -> None:
                 cursor.execute(
                     f"""INSERT INTO {grain.table} ({grain.key}, hazards)
                         SELECT {grain.month}, {grain.region()}, {grain.industry()}, {grain.level()},
-                               rectified_month, sum(hazards)
+                               {grain.then_month}, sum(hazards)
                         FROM {first.table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
                 )
         if connection.vendor == "postgresql":
@@ -272,13 +286,14 @@ class HazardMonthRollup:
     )
     splits: bool = True  # counts hazards by the day found: a partial month is counted raw
     additive = True
-    by_rectified: bool = False  # the where clause cuts at the day rectified (rectified_by_end)
+    by_rectified: bool = False  # the where clause cuts at the day of `then` (rectified_by_end)
+    then: str = "rectified_at"  # the rollups it reads: by the month rectified, or closed_at
 
     def residue(self, query: Query) -> list[Q]:
-        """Rectified by a cutoff in the middle of a month: the rollup counts the months before
-        it, the records those rectified from the 1st to the cutoff."""
+        """Rectified (closed) by a cutoff in the middle of a month: the rollup counts the months
+        before it, the records those rectified (closed) from the 1st to the cutoff."""
         if self.by_rectified and not is_month_end(query.cutoff):
-            return [Q(rectified_at__gte=_first_of_month(query.cutoff))]
+            return [Q(**{f"{self.then}__gte": _first_of_month(query.cutoff)})]
         return []
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
@@ -293,7 +308,7 @@ class HazardMonthRollup:
         )
 
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):
-        model = _grain_for(query, dims, self.by_level).model
+        model = _grain_for(query, dims, self.by_level, self.then).model
         qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
         qs = qs.filter(self.in_period(query))
         for name, value in query.filters.items():
@@ -310,7 +325,9 @@ class HazardMonthRollup:
         siblings = {
             key: r
             for key, r in _FAMILY.items()
-            if r is not self and r.by_level == self.by_level and r.in_period is self.in_period
+            if r is not self
+            and (r.by_level, r.then) == (self.by_level, self.then)
+            and r.in_period is self.in_period
         }
         sums = {key: Sum("hazards", filter=r.where(query)) for key, r in siblings.items()}
         sums[None] = Sum("hazards", filter=self.where(query))
@@ -329,9 +346,10 @@ class HazardMonthRollup:
 _FAMILY: dict[str, HazardMonthRollup] = {}
 
 
-def _grain_for(query: Query, dims: tuple[str, ...], by_level: bool) -> Grain:
-    """The smallest rollup that keeps what the question needs."""
-    street, county, county_total, city_total = GRAINS[:4]
+def _grain_for(query: Query, dims: tuple[str, ...], by_level: bool, then: str = "rectified_at") -> Grain:
+    """The smallest rollup of the family that keeps what the question needs."""
+    street, county, county_total, *city = [g for g in GRAINS if g.family == ("found_at", then)]
+    city_total = city[0] if city else county_total
     scope = Jurisdiction.of(query.user)
     regions = [scope.region, query.filters.get("region")]
     if "street" in dims or any(code and len(code) > county.code_length for code in regions):
@@ -348,6 +366,12 @@ def open_at_end(query: Query) -> Q:
     """Open on the period's last day (a month's last): found by then, rectified after it."""
     month = _first_of_month(query.period.end)
     return Q(found_month__lte=month, rectified_month__gt=month)
+
+
+def closed_by_end(query: Query) -> Q:
+    """Closed by the cutoff, as rectified_by_end (the closed family's rollups)."""
+    month = _first_of_month(query.cutoff)
+    return Q(closed_month__lte=month) if is_month_end(query.cutoff) else Q(closed_month__lt=month)
 
 
 def rectified_by_end(query: Query) -> Q:

@@ -68,7 +68,6 @@ PENDING = {
     "hazards.listed": "listed major hazards: a partial index; province-wide not yet measured",
     "hazards.closed": "closed by day: needs a rollup by closing month",
     "hazards.funds": "funds by rectified day: needs a rollup",
-    "hazards.found_closed": "found and closed: needs the closing month in the rollup key",
     "plans.inspected": "distinct planned units inspected: an InspectedUnit-like first day per plan row",
 }
 

@@ -89,9 +89,9 @@ def _watch_list(user, today: datetime.date) -> list:
     hazards = hazards.select_related("enterprise", "region")
     # Two queries in the one order instead of an OR: each reads its own index (the listed
     # hazards', then the deadlines'), where the OR sorted every open hazard of a province.
-    listed = list(
-        hazards.filter(listed_on__isnull=False).order_by("-listed_on", "deadline", "pk")[:WATCH_ROWS]
-    )
+    # Not rectified at all (none is rectified in the future): the open listed hazards' index.
+    listed = hazards.filter(listed_on__isnull=False, rectified_at__isnull=True)
+    listed = list(listed.order_by("-listed_on", "deadline", "pk")[:WATCH_ROWS])
     if len(listed) == WATCH_ROWS:
         return listed
     overdue = hazards.filter(listed_on__isnull=True, deadline__lt=today).order_by("deadline", "pk")

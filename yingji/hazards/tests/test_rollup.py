@@ -25,6 +25,7 @@ MEASURES = [
     "hazards.major_rectified",
     "hazards.open",
     "hazards.overdue",
+    "hazards.found_closed",
 ]
 
 
@@ -47,6 +48,10 @@ def _rectify(rng, hazard: Hazard) -> None:
     later = hazard.found_at + datetime.timedelta(days=rng.choice([0, 3, 20, 45, 200]))
     hazard.rectified_at = min(later, timezone.localdate())
     hazard.status = "rectified"
+    if rng.random() < 0.5:  # accepted and closed (销号) the same day, days or a month later
+        later = hazard.rectified_at + datetime.timedelta(days=rng.choice([0, 2, 33]))
+        hazard.closed_at = min(later, timezone.localdate())
+        hazard.status = "closed"
 
 
 def _random_writes(rng, enterprises, steps: int = 300) -> None:
@@ -165,9 +170,17 @@ def test_partial_months_at_either_end_add_up_exactly_from_the_records(seed, ente
 def test_year_to_date_reads_eleven_months_from_the_rollup_and_the_rest_raw(bureau):
     ytd = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 12, 4), "ytd"), as_of=D(2026, 12, 4))
     whole, raw = CATALOG["hazards.rectified"]._parts(ytd)
-    assert (whole.period.start, whole.period.end, whole.cutoff) == (D(2026, 1, 1), D(2026, 11, 30), D(2026, 12, 4))
+    assert (whole.period.start, whole.period.end, whole.cutoff) == (
+        D(2026, 1, 1),
+        D(2026, 11, 30),
+        D(2026, 12, 4),
+    )
     (days, none), (months, residue) = raw
-    assert (days.period.start, days.period.end, none) == (D(2026, 12, 1), D(2026, 12, 4), Q())  # found 1–4 Dec
+    assert (days.period.start, days.period.end, none) == (
+        D(2026, 12, 1),
+        D(2026, 12, 4),
+        Q(),
+    )  # found 1–4 Dec
     assert (months.period.start, months.period.end) == (D(2026, 1, 1), D(2026, 11, 30))
     assert residue == Q(rectified_at__gte=D(2026, 12, 1))  # found before, rectified 1–4 Dec
     assert CATALOG["hazards.open"]._parts(ytd) is None  # a snapshot on the day: from the records
@@ -184,7 +197,10 @@ def _overdue_questions(rng, users):
             day = min(day.replace(day=1) - datetime.timedelta(days=1), today)
         filters = rng.choice([{}, {"region": "430102015"}, {"industry": "construction"}, {"level": "major"}])
         dims = rng.choice([(), ("street",), ("county",), ("city",), ("industry",), ("street", "industry")])
-        yield Query(user=rng.choice(users), period=Period(day.replace(month=1, day=1), day), filters=filters), dims
+        yield (
+            Query(user=rng.choice(users), period=Period(day.replace(month=1, day=1), day), filters=filters),
+            dims,
+        )
 
 
 @pytest.mark.parametrize("seed", [6, 7])
@@ -207,7 +223,7 @@ def _tables():
     return [
         sorted(
             grain.model.objects.exclude(hazards=0).values_list(
-                grain.month, "region_code", "industry", "level", "rectified_month", "hazards"
+                grain.month, "region_code", "industry", "level", grain.then_month, "hazards"
             )
         )
         for grain in rollup.GRAINS
@@ -219,8 +235,10 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    streets, counties, totals, cities, *due = kept
+    streets, counties, totals, cities, *due, closed, _closed_counties, _closed_totals = kept
     assert all(due) and sum(n for *_, n in due[0]) == Hazard.objects.exclude(status="cancelled").exclude(deadline=None).count()  # fmt: skip
+    assert sum(n for *_, n in closed) == Hazard.objects.exclude(status="cancelled").count()
+    assert sum(n for *_, month, n in closed if month != HazardMonth.NOT_RECTIFIED) == Hazard.objects.exclude(status="cancelled").exclude(closed_at=None).count()  # fmt: skip
     assert all(count > 0 for *_, count in streets + counties + totals + cities)
     assert {code for _, code, *_ in cities} == {"4301"}
     assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
