@@ -103,9 +103,10 @@ def _trend(user, today: datetime.date) -> dict:
 def parts_level(user) -> str:
     """The level the table of parts lists: the user's region's children (a province's cities,
     a city's counties, a county's streets), as the map; a street lists itself."""
-    level = child_level(Jurisdiction.of(user).region or "")
-    if level == "province":
+    region = Jurisdiction.of(user).region
+    if not region:  # all of the country (an administrator): the widest parts kept
         return "city"
+    level = child_level(region)
     return level if level in REGION_GROUPS else "street"
 
 

@@ -74,7 +74,11 @@ def navigation(request) -> dict:
         if item.roles is not None and user.role not in item.roles:
             continue
         url = reverse(item.url_name)
-        entry = {"label": item.label, "url": url, "active": request.path.startswith(url) if url != "/" else request.path == url}
+        entry = {
+            "label": item.label,
+            "url": url,
+            "active": request.path.startswith(url) if url != "/" else request.path == url,
+        }
         group = next((g for g in GROUPS if g[0] <= item.order < g[1]), None)
         if group is None:
             items.append(entry)

@@ -60,3 +60,30 @@ def test_the_dashboard_is_for_bureau_and_leaders_only(street, bureau, records):
     web_login(client, "bureau")
     values = {c["key"]: c["value"] for c in client.get("/").context["cards"]}
     assert values["hazards.found"] == 3 and values["hazards.rectification_rate"] == "33.3%"
+
+
+@pytest.mark.parametrize(
+    ("region", "listed"),
+    [("43", "city"), ("4301", "county"), ("430102", "street"), ("430102015", "street"), ("", "city")],
+)
+def test_the_table_of_parts_lists_the_regions_children(region, listed):
+    """A province's bureau reads its cities, a city's its counties, a county's its streets (the
+    map's level); never the two thousand streets of a province."""
+    from yingji.accounts.choices import Role
+    from yingji.accounts.tests.factories import user_factory
+    from yingji.web.dashboard import parts_level
+
+    role = Role.ADMIN if not region else Role.BUREAU
+    user = user_factory(role=role, username=f"u{region}", **({"region": region} if region else {}))
+    assert parts_level(user) == listed
+
+
+def test_a_city_bureaus_dashboard_lists_its_counties(db):
+    from yingji.accounts.choices import Role
+    from yingji.accounts.tests.factories import user_factory
+
+    user_factory(role=Role.BUREAU, username="city", region="4301", name="长沙市应急管理局")
+    client = Client()
+    web_login(client, "city")
+    page = client.get("/").content.decode()
+    assert "<h2>县（区）</h2>" in page and "<th>县（区）</th>" in page  # not 街道（乡镇）
