@@ -112,9 +112,9 @@ class Hazard(BaseModel):
             models.Index(fields=["status", "deadline"]),
             # The partial months of a period beside the rollups' whole ones (stats.catalog): a
             # few days of a whole province, read from the index alone (covering on PostgreSQL).
-            models.Index(  # rectified_at too: "found in the days and rectified by the cutoff"
+            models.Index(  # rectified_at, closed_at too: "found in the days and rectified (closed) by the cutoff"
                 fields=["found_at"],
-                include=["region", "status", "industry", "level", "rectified_at"],
+                include=["region", "status", "industry", "level", "rectified_at", "closed_at"],
                 name="hazard_found_day",
             ),
             models.Index(
