@@ -7,3 +7,9 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def meta_class(**options) -> type:
+    """A model's Meta built by a function, for families of tables that differ only in names
+    (the rollups): `Meta = meta_class(constraints=[...], indexes=[...])` in the class body."""
+    return type("Meta", (), options)

@@ -315,174 +315,18 @@ class HazardEvidence(models.Model):
         return self.original_name
 
 
-class MonthRollup(models.Model):
-    """A month-grain rollup of hazards the statistics read at province scale: how many hazards
-    of one region, industry and level were found in a month and rectified in another (or not
-    yet: NOT_RECTIFIED). Kept current by database triggers in the same transaction as every
-    write to hazards (rollup.py), so it never drifts; cancelled hazards count nowhere."""
-
-    NOT_RECTIFIED = datetime.date(9999, 12, 1)
-
-    region_code = models.CharField(max_length=12)
-    industry = models.CharField(max_length=32)
-    level = models.CharField(max_length=16)
-    found_month = models.DateField()
-    rectified_month = models.DateField()
-    hazards = models.IntegerField(default=0)
-
-    objects = ScopedQuerySet.as_manager()
-    scope_fields = ScopeFields(region="region_code", industry="industry")
-
-    class Meta:
-        abstract = True
-
-    def __str__(self) -> str:
-        return f"{self.region_code} {self.industry} {self.level} {self.found_month:%Y-%m}: {self.hazards}"
-
-
-def _rollup_meta(
-    name: str, month: str = "found_month", indexed: str = "found_month", then: str = "rectified_month"
-) -> dict:
-    return {
-        "constraints": [
-            models.UniqueConstraint(
-                fields=[month, "region_code", "industry", "level", then],
-                name=f"{name}_key",
-            )
-        ],
-        # A prefix match on the code ("inside jurisdiction") needs the pattern operators on
-        # PostgreSQL in any collation but C; other databases ignore opclasses.
-        "indexes": [
-            models.Index(
-                fields=["region_code", indexed],
-                opclasses=["varchar_pattern_ops", "date_ops"],
-                name=f"{name}_region",
-            )
-        ],
-    }
-
-
-class HazardMonth(MonthRollup):
-    """By street: for street users, street groups and anything narrower than a county."""
-
-    class Meta:
-        constraints = _rollup_meta("hazard_month")["constraints"]
-        indexes = _rollup_meta("hazard_month")["indexes"]
-
-
-class HazardCountyMonth(MonthRollup):
-    """By county: a tenth of the street rows, for province and city questions."""
-
-    class Meta:
-        constraints = _rollup_meta("hazard_county_month")["constraints"]
-        indexes = _rollup_meta("hazard_county_month")["indexes"] + [
-            # A province's major hazards: a thirteenth of its county rows, from the index alone.
-            models.Index(
-                fields=["level", "found_month"],
-                include=["region_code", "industry", "rectified_month", "hazards"],
-                name="hazard_county_month_level",
-            )
-        ]
-
-
-class HazardCityTotal(MonthRollup):
-    """By city, all industries and levels together: the province's trend from a few thousand rows."""
-
-    class Meta:
-        constraints = _rollup_meta("hazard_city_total")["constraints"]
-        indexes = _rollup_meta("hazard_city_total")["indexes"]
-
-
-class HazardCountyTotal(MonthRollup):
-    """By county, all industries and levels together (industry and level left empty): a
-    twentieth of the county rows, for the province's and cities' headline numbers."""
-
-    class Meta:
-        constraints = _rollup_meta("hazard_county_total")["constraints"]
-        indexes = _rollup_meta("hazard_county_total")["indexes"]
-
-
-class DeadlineRollup(MonthRollup):
-    """How many hazards of one region, industry and level fall due in a month and were rectified
-    in another (or not yet): overdue on any day, without reading the hazards (rollup.py keeps it
-    with the month rollups' triggers). Hazards without a deadline, and cancelled ones, are not in
-    it. The month rollup's columns, with the month due in place of the month found."""
-
-    found_month = None
-    deadline_month = models.DateField()
-
-    class Meta:
-        abstract = True
-
-    def __str__(self) -> str:
-        return (
-            f"{self.region_code} {self.industry} {self.level} due {self.deadline_month:%Y-%m}: {self.hazards}"
-        )
-
-
-def _deadline_meta(name: str) -> dict:
-    return _rollup_meta(name, month="deadline_month", indexed="rectified_month")
-
-
-class HazardDeadlineMonth(DeadlineRollup):
-    """By street, industry and level: street users and groups, anything narrower than a county."""
-
-    class Meta:
-        constraints = _deadline_meta("hazard_deadline_month")["constraints"]
-        indexes = _deadline_meta("hazard_deadline_month")["indexes"]
-
-
-class HazardDeadlineCounty(DeadlineRollup):
-    """By county, industry and level: province and city questions about an industry or level."""
-
-    class Meta:
-        constraints = _deadline_meta("hazard_deadline_county")["constraints"]
-        indexes = _deadline_meta("hazard_deadline_county")["indexes"]
-
-
-class HazardDeadlineTotal(DeadlineRollup):
-    """By county, all industries and levels together: the headline overdue of a province or city."""
-
-    class Meta:
-        constraints = _deadline_meta("hazard_deadline_total")["constraints"]
-        indexes = _deadline_meta("hazard_deadline_total")["indexes"]
-
-
-class ClosedRollup(MonthRollup):
-    """How many hazards of one region, industry and level were found in a month and closed
-    (销号) in another (or not yet: NOT_RECTIFIED): found and closed by a day, without reading
-    the hazards (rollup.py keeps it with the month rollups' triggers)."""
-
-    rectified_month = None
-    closed_month = models.DateField()
-
-    class Meta:
-        abstract = True
-
-
-def _closed_meta(name: str) -> dict:
-    return _rollup_meta(name, then="closed_month")
-
-
-class HazardClosedMonth(ClosedRollup):
-    """By street, industry and level."""
-
-    class Meta:
-        constraints = _closed_meta("hazard_closed_month")["constraints"]
-        indexes = _closed_meta("hazard_closed_month")["indexes"]
-
-
-class HazardClosedCounty(ClosedRollup):
-    """By county, industry and level."""
-
-    class Meta:
-        constraints = _closed_meta("hazard_closed_county")["constraints"]
-        indexes = _closed_meta("hazard_closed_county")["indexes"]
-
-
-class HazardClosedTotal(ClosedRollup):
-    """By county, all industries and levels together."""
-
-    class Meta:
-        constraints = _closed_meta("hazard_closed_total")["constraints"]
-        indexes = _closed_meta("hazard_closed_total")["indexes"]
+from yingji.hazards.rollup_models import (  # noqa: E402,F401 (the rollups: rollup.py keeps them)
+    ClosedRollup,
+    DeadlineRollup,
+    HazardCityTotal,
+    HazardClosedCounty,
+    HazardClosedMonth,
+    HazardClosedTotal,
+    HazardCountyMonth,
+    HazardCountyTotal,
+    HazardDeadlineCounty,
+    HazardDeadlineMonth,
+    HazardDeadlineTotal,
+    HazardMonth,
+    MonthRollup,
+)

@@ -21,6 +21,7 @@ kept by database triggers in the same transaction as every write to inspections 
 
 from django.db import models
 
+from yingji.core.models import meta_class
 from yingji.regions.scoping import ScopedQuerySet, ScopeFields
 
 
@@ -42,46 +43,37 @@ class InspectionRollup(models.Model):
         return f"{self.region_code} {self.industry} {self.month:%Y-%m}: {self.inspections}"
 
 
-def _meta(name: str) -> dict:
-    return {
-        "constraints": [
-            models.UniqueConstraint(
-                fields=["month", "region_code", "industry", "supervision"], name=f"{name}_key"
-            )
-        ],
+def _meta(name: str, key: tuple = ("month", "region_code", "industry", "supervision")) -> type:
+    """The Meta of a concrete month table: its key and its region index."""
+    return meta_class(
+        constraints=[models.UniqueConstraint(fields=list(key), name=f"{name}_key")],
         # "Inside the region" is a prefix match: pattern operators on PostgreSQL.
-        "indexes": [
+        indexes=[
             models.Index(
                 fields=["region_code", "month"],
                 opclasses=["varchar_pattern_ops", "date_ops"],
                 name=f"{name}_region",
             )
         ],
-    }
+    )
 
 
 class InspectionMonth(InspectionRollup):
     """By street and industry: street users, street groups, anything narrower than a county."""
 
-    class Meta:
-        constraints = _meta("inspection_month")["constraints"]
-        indexes = _meta("inspection_month")["indexes"]
+    Meta = _meta("inspection_month")
 
 
 class InspectionCountyMonth(InspectionRollup):
     """By county and industry: a province's or city's questions about industries."""
 
-    class Meta:
-        constraints = _meta("inspection_county_month")["constraints"]
-        indexes = _meta("inspection_county_month")["indexes"]
+    Meta = _meta("inspection_county_month")
 
 
 class InspectionCountyTotal(InspectionRollup):
     """By county, all industries together: a province's or city's headline numbers."""
 
-    class Meta:
-        constraints = _meta("inspection_county_total")["constraints"]
-        indexes = _meta("inspection_county_total")["indexes"]
+    Meta = _meta("inspection_county_total")
 
 
 class InspectedUnit(models.Model):
@@ -149,28 +141,17 @@ class UnitRollup(models.Model):
         return f"{self.region_code} {self.industry} {self.month:%Y-%m}: {self.units}"
 
 
-def _unit_meta(name: str) -> dict:
-    return {
-        "constraints": [
-            models.UniqueConstraint(fields=["month", "region_code", "industry"], name=f"{name}_key")
-        ],
-        "indexes": _meta(name)["indexes"],
-    }
+def _unit_meta(name: str) -> type:
+    return _meta(name, key=("month", "region_code", "industry"))
 
 
 class InspectedUnitMonth(UnitRollup):
-    class Meta:
-        constraints = _unit_meta("unit_month")["constraints"]
-        indexes = _unit_meta("unit_month")["indexes"]
+    Meta = _unit_meta("unit_month")
 
 
 class InspectedUnitCountyMonth(UnitRollup):
-    class Meta:
-        constraints = _unit_meta("unit_county_month")["constraints"]
-        indexes = _unit_meta("unit_county_month")["indexes"]
+    Meta = _unit_meta("unit_county_month")
 
 
 class InspectedUnitCountyTotal(UnitRollup):
-    class Meta:
-        constraints = _unit_meta("unit_county_total")["constraints"]
-        indexes = _unit_meta("unit_county_total")["indexes"]
+    Meta = _unit_meta("unit_county_total")
