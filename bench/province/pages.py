@@ -8,7 +8,7 @@ rendering; no network. p50 and p95 of `--repeat` calls after a warm-up.
     .venv/bin/python bench/province/pages.py --repeat 40 --workers 2
 
 The bench users have no authenticator enrolled: the server runs with YINGJI_2FA_REQUIRED=false
-(the policy is a redirect before the page, not part of its cost).
+(measure.server; the policy is a redirect before the page, not part of its cost).
 """
 
 # The benchmark prints its figures.
@@ -80,7 +80,6 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    os.environ["YINGJI_2FA_REQUIRED"] = "false"
     os.environ["DATABASE_URL"] = DATABASE_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yingji.settings.local")
     import django

@@ -72,7 +72,8 @@ class Question:
 
 
 def _by(key: str, scope: str) -> str:
-    return f"""SELECT {key} AS key, count(*) AS found, count(*) FILTER (WHERE rectified_at <= :end) AS rectified
+    # Rectified by the period's end, or by today in a period still running (stats.catalog.Query.cutoff).
+    return f"""SELECT {key} AS key, count(*) AS found, count(*) FILTER (WHERE rectified_at <= LEAST(:end, :today)) AS rectified
         FROM hazards_hazard
         WHERE region_code LIKE :{scope} AND found_at BETWEEN :start AND :end AND status <> 'cancelled'
         GROUP BY 1 ORDER BY 1"""
@@ -163,9 +164,11 @@ QUESTIONS = [
                 count(*) FILTER (WHERE found_at <= :end AND (rectified_at IS NULL OR rectified_at > :end)
                                  AND deadline < :end) AS overdue
             FROM hazards_hazard WHERE region_code LIKE :county AND status <> 'cancelled'""",
+            # The supervisors' inspections: the summary states the enterprises' self-checks apart.
             """SELECT count(*) AS inspections, sum(inspector_count) AS person_times,
                 count(DISTINCT enterprise_id) AS units
-            FROM inspections_inspection WHERE region_code LIKE :county AND inspected_on BETWEEN :start AND :end""",
+            FROM inspections_inspection WHERE region_code LIKE :county AND inspected_on BETWEEN :start AND :end
+            AND type <> 'self_check'""",
         ),
         "summary",
     ),
@@ -231,7 +234,7 @@ SUMMARY_PATTERNS = {
     "units": r"检查生产经营单位(\d+)家",
     "found": r"排查各类隐患(\d+)处",
     "rectified": r"已整改(\d+)处",
-    "major_found": r"重大隐患(\d+)处",
+    "major_found": r"排查重大事故隐患(\d+)处",
     "listed": r"挂牌督办(\d+)处",
     "major_closed": r"销号(\d+)处",
     "overdue": r"仍有(\d+)处隐患逾期未整改",

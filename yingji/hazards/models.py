@@ -105,8 +105,11 @@ class Hazard(BaseModel):
         verbose_name_plural = _("hazards")
         indexes = [
             # "Inside the region" is a prefix match: pattern operators on PostgreSQL.
-            models.Index(
-                fields=["region", "found_at"], opclasses=PREFIX_AND_DATE, name="hazard_region_found"
+            models.Index(  # covering what a county's report filters on (the summary's sources, levels)
+                fields=["region", "found_at"],
+                opclasses=PREFIX_AND_DATE,
+                include=["status", "source", "level"],
+                name="hazard_region_found",
             ),
             models.Index(fields=["enterprise", "found_at"]),
             models.Index(fields=["status", "deadline"]),
@@ -144,8 +147,11 @@ class Hazard(BaseModel):
                 name="hazard_open_deadline",
             ),
             # What a report asks of a past day: not yet rectified then, listed, closed.
-            models.Index(
-                fields=["region", "rectified_at"], opclasses=PREFIX_AND_DATE, name="hazard_region_rectified"
+            models.Index(  # covering the funds spent on what was rectified (the summary)
+                fields=["region", "rectified_at"],
+                opclasses=PREFIX_AND_DATE,
+                include=["status", "funds"],
+                name="hazard_region_rectified",
             ),
             models.Index(  # covering: a province's listed hazards counted from the index alone
                 fields=["region", "listed_on"],
