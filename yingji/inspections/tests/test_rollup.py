@@ -238,3 +238,16 @@ def test_questions_the_rollups_cannot_answer_go_to_the_records(request, filters,
     )
     assert not CATALOG["inspections.count"].rollup.answers(query)
     assert not CATALOG["inspections.units"].rollup.answers(query)
+
+
+@pytest.mark.parametrize("region", ["430103", "4301", "43", "430102001"])
+def test_a_street_asking_for_wider_or_other_regions_gets_only_its_own_units(api, street, enterprises, region):
+    """The rollups are read through the same scoping as the records: a street that names
+    another county, its city, its province or a sibling street still counts only itself."""
+    for key in "ACD":  # A in 东岸 (the street's own), C in 文艺路, D in 天心区
+        e = enterprises[key]
+        Inspection.objects.create(enterprise=e, region_id=e.region_id, industry=e.industry, inspected_on=D(2026, 2, 2), type="daily")  # fmt: skip
+    path = f"/api/v1/stats?indicators=inspections.units,inspections.count&year=2026&period=H1&region={region}"
+    values = {k: v["value"] for k, v in api(street).get(path).json()["indicators"].items()}
+    own = 1 if "430102015".startswith(region) else 0  # its city or province: itself; 天心区, 文艺路: none
+    assert values == {"inspections.units": own, "inspections.count": own}
