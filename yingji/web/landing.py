@@ -6,7 +6,7 @@ from yingji.accounts.choices import OrgKind, Role
 from yingji.accounts.models import Organisation, User
 from yingji.core.industries import Industry
 from yingji.enterprises.models import Enterprise
-from yingji.regions.models import Region
+from yingji.regions.models import Region, RegionLevel, child_level
 from yingji.regions.scoping import Jurisdiction
 from yingji.regions.selectors import region_full_name
 
@@ -35,7 +35,7 @@ def landing_context(user) -> dict:
     elif user.role in (Role.BUREAU, Role.LEADER, Role.DUTY, Role.INSPECTOR):
         orgs = Organisation.objects.for_user(user)
         context["facts"] += [
-            (_("Streets and townships"), Region.objects.filter(parent_id=jurisdiction.region).count()),
+            (_parts_label(jurisdiction.region), Region.objects.filter(parent_id=jurisdiction.region).count()),
             (_("Member departments"), orgs.filter(kind=OrgKind.DEPARTMENT).count()),
         ]
     elif user.role == Role.DEPARTMENT:
@@ -43,3 +43,9 @@ def landing_context(user) -> dict:
     elif user.role == Role.ENTERPRISE:
         context["enterprise"] = user.organisation.enterprise
     return context
+
+
+def _parts_label(region: str | None) -> str:
+    """What the region is made of: a county's streets, a city's counties, a province's cities."""
+    level = child_level(region or "")
+    return RegionLevel(level).label if level in RegionLevel.values else _("Streets and townships")

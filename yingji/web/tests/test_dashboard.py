@@ -87,3 +87,4 @@ def test_a_city_bureaus_dashboard_lists_its_counties(db):
     web_login(client, "city")
     page = client.get("/").content.decode()
     assert "<h2>县（区）</h2>" in page and "<th>县（区）</th>" in page  # not 街道（乡镇）
+    assert '<span class="value">9</span><span class="label">县（区）</span>' in page  # 长沙's nine
