@@ -77,12 +77,20 @@ def deadline_problem(day: datetime.date, *, start: datetime.date, name: str = ""
     return None
 
 
+def local_day(moment: datetime.datetime) -> datetime.date:
+    """The day of a moment in the local time zone. A moment far outside the years we keep keeps
+    its own day: converting 0001-01-01T00:00+03:00 (or year 9999) would overflow, and either way
+    it is refused as too early or too far ahead."""
+    if timezone.is_naive(moment) or not EARLIEST.year - 1 <= moment.year <= 9998:
+        return moment.date()
+    return timezone.localdate(moment)
+
+
 def past_time_problem(moment: datetime.datetime, *, now: datetime.datetime | None = None) -> str | None:
     """The same for a time (an accident, a report): not after now, not before EARLIEST (local)."""
     if moment > (now or timezone.now()):
         return _("This time is in the future.")
-    local_day = timezone.localdate(moment) if timezone.is_aware(moment) else moment.date()
-    if local_day < EARLIEST:
+    if local_day(moment) < EARLIEST:
         return too_early()
     return None
 

@@ -102,7 +102,7 @@ def planned(errors: Errors, field: str, value, *, horizon: datetime.timedelta, d
         return None
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
-    if timezone.localdate(value) < dates.EARLIEST:
+    if dates.local_day(value) < dates.EARLIEST:
         errors.add(field, dates.too_early())
     elif value > timezone.now() + horizon:
         errors.add(field, _("At most a year ahead."))

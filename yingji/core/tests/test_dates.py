@@ -108,3 +108,28 @@ def test_past_date_and_deadline_date_raise_the_400_naming_the_field():
     with pytest.raises(ApplicationError) as error:
         dates.deadline_date(datetime.date(2032, 1, 1), "deadline", start=datetime.date(2026, 3, 5))
     assert list(error.value.errors) == ["deadline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "refused_with"),
+    [
+        ("0001-01-01T00:00:00+03:00", "This date cannot be before 2000-01-01."),  # Beijing time overflows
+        ("1999-12-31T23:00:00-12:00", None),  # 2000-01-01 19:00 in Beijing: allowed
+        ("9999-12-31T23:59:00-03:00", "At most a year ahead."),
+    ],
+)
+def test_times_at_the_edges_of_the_calendar_are_refused_not_a_crash(text, refused_with):
+    """The fuzzer's roster shift starting in year 1 at +03:00 was a 500 (found this stop)."""
+    from yingji.core.inputs import Errors, planned
+
+    errors = Errors()
+    with translation.override("en"):
+        value = planned(errors, "starts_at", text, horizon=datetime.timedelta(days=365))
+    assert errors == ({"starts_at": [refused_with]} if refused_with else {})
+    assert (value is None) == bool(refused_with)
+
+
+def test_a_past_time_in_year_one_is_too_early():
+    with translation.override("en"):
+        problem = dates.past_time_problem(datetime.datetime.fromisoformat("0001-01-01T00:00:00+03:00"))
+    assert problem == "This date cannot be before 2000-01-01."
