@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from yingji.hazards.rollup import GRAINS, ROLLUP_FILTERS, ROLLUP_GROUPS
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import GroupFields, Query, grouped_values_many
+from yingji.stats.catalog import GroupFields, Query, grouped_values_many, rollup_keeps
 from yingji.stats.periods import month_end
 
 STREET, COUNTY, TOTAL = (g for g in GRAINS if g.by == "deadline")
@@ -29,12 +29,7 @@ class OverdueRollup:
     additive = True
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
-        filters = {k for k, v in query.filters.items() if v not in (None, "")}
-        return (
-            filters <= ROLLUP_FILTERS
-            and set(dims) <= ROLLUP_GROUPS - {"month"}
-            and Jurisdiction.of(query.user).enterprise_id is None
-        )
+        return rollup_keeps(query, dims, filters=ROLLUP_FILTERS, groups=ROLLUP_GROUPS - {"month"})
 
     def _grain(self, query: Query, dims: tuple[str, ...]):
         scope = Jurisdiction.of(query.user)

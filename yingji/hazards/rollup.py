@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from django.db import connection
 from django.db.models import Q, Sum
 
+from yingji.core.sql import month_start
 from yingji.hazards.models import (
     HazardCityTotal,
     HazardClosedCounty,
@@ -32,7 +33,7 @@ from yingji.hazards.models import (
     HazardMonth,
 )
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import GroupFields, Query, grouped_values_many, remember, rolled
+from yingji.stats.catalog import GroupFields, Query, grouped_values_many, remember, rolled, rollup_keeps
 from yingji.stats.periods import is_month_end
 
 NOT_RECTIFIED = HazardMonth.NOT_RECTIFIED.isoformat()
@@ -189,12 +190,6 @@ def _sqlite_install(grains: list[Grain]) -> list[str]:
     ]
 
 
-def _month(column: str) -> str:
-    if connection.vendor == "postgresql":
-        return f"date_trunc('month', {column})::date"
-    return f"strftime('%Y-%m-01', {column})"
-
-
 def install(*, count: bool = True) -> None:
     """Create the triggers and (for the migration that makes the rollups) count what is there."""
     grains = _made()
@@ -240,10 +235,10 @@ def rebuild() -> None:
             cursor.execute(f"{empty} {grain.table}")
         for family in dict.fromkeys(grain.family for grain in grains):
             first, *coarser = [g for g in grains if g.family == family]
-            then = f"COALESCE({_month(first.then)}, '{NOT_RECTIFIED}')"
+            then = f"COALESCE({month_start(first.then)}, '{NOT_RECTIFIED}')"
             cursor.execute(
                 f"""INSERT INTO {first.table} ({first.key}, hazards)
-                    SELECT {_month(first.by)}, region_code, industry, level, {then}, count(*)
+                    SELECT {month_start(first.by)}, region_code, industry, level, {then}, count(*)
                     FROM hazards_hazard WHERE {first.counted()}
                     GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
             )
@@ -298,13 +293,10 @@ class HazardMonthRollup:
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
         period = query.period
-        filters = {k for k, v in query.filters.items() if v not in (None, "")}
         return (
             _whole_months(period.start, period.end)
             and (query.as_of is None or query.as_of >= period.end)
-            and filters <= ROLLUP_FILTERS
-            and set(dims) <= ROLLUP_GROUPS
-            and Jurisdiction.of(query.user).enterprise_id is None
+            and rollup_keeps(query, dims, filters=ROLLUP_FILTERS, groups=ROLLUP_GROUPS)
         )
 
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from yingji.core.sql import month_start
 from yingji.inspections.choices import InspectionType
 from yingji.inspections.rollup_models import (
     InspectedUnit,
@@ -82,10 +83,6 @@ def _pg() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _month(column: str) -> str:
-    return f"date_trunc('month', {column})::date" if _pg() else f"strftime('%Y-%m-01', {column})"
-
-
 def _year(column: str) -> str:
     return f"extract(year FROM {column})::int" if _pg() else f"CAST(strftime('%Y', {column}) AS INTEGER)"
 
@@ -117,7 +114,7 @@ def _mark_shared(enterprises: str) -> str:
 
 def _inspection_delta(grain: Grain, rows: str, sign: int) -> str:
     return f"""
-        SELECT {_month("inspected_on")} AS month, {grain.region()} AS region_code,
+        SELECT {month_start("inspected_on")} AS month, {grain.region()} AS region_code,
                {grain.industry()} AS industry, type <> '{SELF_CHECK}' AS supervision,
                {sign} AS n, {sign} * inspector_count AS p
         FROM {rows}"""
@@ -125,10 +122,10 @@ def _inspection_delta(grain: Grain, rows: str, sign: int) -> str:
 
 def _unit_delta(grain: Grain, rows: str, sign: int) -> str:
     return f"""
-        SELECT {_month("first_day")} AS month, {grain.region()} AS region_code,
+        SELECT {month_start("first_day")} AS month, {grain.region()} AS region_code,
                {grain.industry()} AS industry, {sign} AS n, 0 AS p FROM {rows}
         UNION ALL
-        SELECT {_month("first_supervision_day")}, {grain.region()}, {grain.industry()}, 0, {sign}
+        SELECT {month_start("first_supervision_day")}, {grain.region()}, {grain.industry()}, 0, {sign}
         FROM {rows} WHERE first_supervision_day IS NOT NULL"""
 
 
@@ -277,7 +274,7 @@ def rebuild() -> None:
     tables = [UNITS] + [g.table for g in GRAINS + UNIT_GRAINS]
     statements = [f"{empty} {table}" for table in tables] + [
         f"""INSERT INTO {first.table} ({KEY}, inspections, person_times)
-            SELECT {_month("inspected_on")}, region_code, industry, type <> '{SELF_CHECK}',
+            SELECT {month_start("inspected_on")}, region_code, industry, type <> '{SELF_CHECK}',
                    count(*), sum(inspector_count)
             FROM {TABLE} GROUP BY 1, 2, 3, 4 ORDER BY 2, 1""",
         *[

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, Sum
 from yingji.inspections.rollup import GRAINS, UNIT_GRAINS, Grain
 from yingji.inspections.rollup_models import InspectedUnit
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import GroupFields, Query, grouped_values
+from yingji.stats.catalog import GroupFields, Query, grouped_values, rollup_keeps
 from yingji.stats.periods import is_month_end
 
 FILTERS = {"region", "industry"}
@@ -16,11 +16,6 @@ GROUPS = {"city", "county", "street", "industry", "month"}
 FIELDS = GroupFields(region="region_code", industry="industry")
 SUPERVISION = Q(supervision=True)
 SELF_CHECKS = Q(supervision=False)
-
-
-def _fits(query: Query, dims: tuple[str, ...], groups: set[str]) -> bool:
-    filters = {k for k, v in query.filters.items() if v not in (None, "")}
-    return filters <= FILTERS and set(dims) <= groups and Jurisdiction.of(query.user).enterprise_id is None
 
 
 def _scoped(model, query: Query):
@@ -66,7 +61,11 @@ class InspectionMonthRollup:
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
         period = query.period
-        return period.start.day == 1 and is_month_end(period.end) and _fits(query, dims, GROUPS)
+        return (
+            period.start.day == 1
+            and is_month_end(period.end)
+            and rollup_keeps(query, dims, filters=FILTERS, groups=GROUPS)
+        )
 
     def residue(self, query: Query) -> list[Q]:
         return []
@@ -105,7 +104,7 @@ class UnitsRollup:
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
         start, end = query.period.start, query.period.end
         from_new_year = (start.month, start.day) == (1, 1) and end.year == start.year
-        return from_new_year and _fits(query, dims, GROUPS - {"month"})
+        return from_new_year and rollup_keeps(query, dims, filters=FILTERS, groups=GROUPS - {"month"})
 
     def residue(self, query: Query) -> list[Q]:
         return []

@@ -19,6 +19,7 @@ from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 
 from yingji.regions.models import CODE_LENGTHS
+from yingji.regions.scoping import Jurisdiction
 from yingji.stats.numbers import percent
 from yingji.stats.periods import Period, whole_months
 
@@ -33,7 +34,14 @@ class Query:
 
     def key(self) -> tuple:
         filters = tuple(sorted((k, v) for k, v in self.filters.items() if v not in (None, "")))
-        return (getattr(self.user, "pk", None), self.period.start, self.period.end, filters, self.as_of, self.cut)
+        return (
+            getattr(self.user, "pk", None),
+            self.period.start,
+            self.period.end,
+            filters,
+            self.as_of,
+            self.cut,
+        )
 
     @property
     def cutoff(self) -> datetime.date:
@@ -70,6 +78,13 @@ class Rollup(Protocol):
 
     def adopt(self, key: str) -> None:
         """Told the key of the measure it answers for (register calls it)."""
+
+
+def rollup_keeps(query: Query, dims: tuple[str, ...], *, filters: set[str], groups: set[str]) -> bool:
+    """The question filters and groups only by what a rollup keeps, and its user is not scoped
+    to one enterprise (no rollup keeps the enterprise)."""
+    asked = {k for k, v in query.filters.items() if v not in (None, "")}
+    return asked <= filters and set(dims) <= groups and Jurisdiction.of(query.user).enterprise_id is None
 
 
 @dataclass(frozen=True)
@@ -151,7 +166,9 @@ class Measure:
         if parts is None:
             return self._raw_grouped(query, dims)
         whole, raw = parts
-        answer = dict(_remembered((rolled(self.key), whole.key(), dims), lambda: self.rollup.grouped(whole, dims)))
+        answer = dict(
+            _remembered((rolled(self.key), whole.key(), dims), lambda: self.rollup.grouped(whole, dims))
+        )
         for q, extra in raw:
             for group, value in self._raw_grouped(q, dims, extra).items():
                 answer[group] = answer.get(group, 0) + value
