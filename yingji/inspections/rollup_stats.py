@@ -8,7 +8,7 @@ from django.db.models import Count, Q, Sum
 from yingji.inspections.rollup import GRAINS, UNIT_GRAINS, Grain
 from yingji.inspections.rollup_models import InspectedUnit
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import GroupFields, Query, grouped_values, rollup_keeps
+from yingji.stats.catalog import GroupFields, Query, grouped_values, grouped_values_many, rollup_keeps
 from yingji.stats.periods import is_month_end
 
 FILTERS = {"region", "industry"}
@@ -36,11 +36,12 @@ def _grain_for(grains: tuple[Grain, ...], query: Query, dims: tuple[str, ...]) -
     return county_total
 
 
-def _groups(qs, dims: tuple[str, ...], month_field: str, aggregate) -> dict:
-    """The aggregate by group, or under "" when there are no groups."""
+def _groups(qs, dims: tuple[str, ...], month_field: str, **aggregates) -> dict[str, dict]:
+    """Each aggregate by group (under "" when there are no groups), in one statement."""
     if not dims:
-        return {"": qs.aggregate(v=aggregate)["v"] or 0}
-    return grouped_values(qs, dims, FIELDS, month_field, aggregate)
+        values = qs.aggregate(**aggregates)
+        return {name: {"": values[name] or 0} for name in aggregates}
+    return grouped_values_many(qs, dims, FIELDS, month_field, aggregates)
 
 
 def _add(answer: dict, more: dict, sign: int = 1) -> dict:
@@ -120,14 +121,15 @@ class UnitsRollup:
             last = end if is_month_end(end) else month - datetime.timedelta(days=1)
             months = _scoped(_grain_for(UNIT_GRAINS, query, dims).model, query)
             months = months.filter(month__gte=query.period.start, month__lte=last)
-            answer = _groups(months, dims, "month", Sum(self.column))
+            answer = _groups(months, dims, "month", v=Sum(self.column))["v"]
         if not is_month_end(end):  # the units first inspected from the 1st of D's month to D
             days = self._units(query).filter(**{f"{self.first_day}__gte": month})
-            _add(answer, _groups(days, dims, self.first_day, Count("*")))
+            _add(answer, _groups(days, dims, self.first_day, v=Count("*"))["v"])
         shared = self._units(query).filter(shared=True)
-        rows = _groups(shared, dims, self.first_day, Count("*"))
-        distinct = _groups(shared, dims, self.first_day, Count("enterprise_id", distinct=True))
-        return _add(_add(answer, rows, -1), distinct)
+        counts = _groups(
+            shared, dims, self.first_day, rows=Count("*"), units=Count("enterprise_id", distinct=True)
+        )
+        return _add(_add(answer, counts["rows"], -1), counts["units"])
 
     def _units(self, query: Query):
         by_end = {f"{self.first_day}__lte": query.period.end}
