@@ -128,7 +128,11 @@ def server(url: str, workers: int, var: Path) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # a worker still busy: the figures are already taken
+            process.kill()
+            process.wait()
         log.close()
 
 

@@ -6,6 +6,7 @@ rendering; no network. p50 and p95 of `--repeat` calls after a warm-up.
 
     .venv/bin/python bench/province/pages.py                # the database of bench/province/run.py
     .venv/bin/python bench/province/pages.py --repeat 40 --workers 2
+    .venv/bin/python bench/province/pages.py --computed     # every call computed: no kept numbers
 
 The bench users have no authenticator enrolled: the server runs with YINGJI_2FA_REQUIRED=false
 (measure.server; the policy is a redirect before the page, not part of its cost).
@@ -79,7 +80,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--computed",
+        action="store_true",
+        help="compute every page and answer (no kept numbers): the first visit after a change",
+    )
     args = parser.parse_args()
+    if args.computed:
+        os.environ["YINGJI_KEPT_SECONDS"] = "0"  # the server inherits it (measure.server)
     os.environ["DATABASE_URL"] = DATABASE_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yingji.settings.local")
     import django
@@ -102,7 +110,10 @@ def main() -> None:
             for key in CARDS:
                 path = f"/api/v1/stats?indicators={key}&year=2026&period=ytd&compare=yoy"
                 rows.append((who, f"`{key}`", "api", _time(lambda p=path, t=token: _ok(measure.get(base, p, t)), args)))  # fmt: skip
-    print(f"Through `yingji serve` ({args.workers} workers), {args.repeat} calls after {args.warmup}, ms:")
+    kept = "computed on every call" if args.computed else "kept numbers (yingji/stats/kept.py)"
+    print(
+        f"Through `yingji serve` ({args.workers} workers, {kept}), {args.repeat} calls after {args.warmup}, ms:"
+    )
     print("| user | what | p50 | p95 | target |\n| --- | --- | ---: | ---: | ---: |")
     for who, name, kind, timing in rows:
         target = TARGET_PAGE_MS if kind == "page" else TARGET_API_MS

@@ -236,6 +236,9 @@ LOGGING = {
 
 # Background work: Django's tasks stored in the database and run by `yingji worker` (README).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A jurisdiction's page numbers are kept until a change inside it, and at most this long
+# (yingji/stats/kept.py); 0 computes them on every visit.
+YINGJI_KEPT_SECONDS = env_int("YINGJI_KEPT_SECONDS", 300)
 YINGJI_WORKER_INTERVAL = env_int("YINGJI_WORKER_INTERVAL", 2)  # seconds between looks for work
 # Imports and exports from the web pages larger than these run as background jobs.
 YINGJI_BACKGROUND_IMPORT_ROWS = env_int("YINGJI_BACKGROUND_IMPORT_ROWS", 2000)

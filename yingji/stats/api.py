@@ -6,6 +6,7 @@ from ninja import Field, Query, Router, Schema
 from yingji.stats import selectors
 from yingji.stats.catalog import CATALOG, GROUPS, Ratio
 from yingji.stats.catalog import Query as StatsQuery
+from yingji.stats.kept import kept
 from yingji.stats.periods import Period, period_of
 
 router = Router(tags=["stats"])
@@ -60,7 +61,14 @@ def stats(request, params: Query[StatsParams]):
     }
     query = StatsQuery(user=request.auth, period=_period(params), filters=filters, as_of=params.as_of)
     keys = [k.strip() for k in params.indicators.split(",") if k.strip()]
-    return selectors.stats_answer(query=query, keys=keys, compare=params.compare, group_by=params.group_by)
+    asked = ("stats", tuple(sorted(params.model_dump(exclude_none=True).items())))
+    return kept(
+        asked,
+        request.auth,
+        lambda: selectors.stats_answer(
+            query=query, keys=keys, compare=params.compare, group_by=params.group_by
+        ),
+    )
 
 
 @router.get("/catalog", response=list[CatalogEntry])

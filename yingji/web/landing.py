@@ -9,6 +9,7 @@ from yingji.enterprises.models import Enterprise
 from yingji.regions.models import Region, RegionLevel, child_level
 from yingji.regions.scoping import Jurisdiction
 from yingji.regions.selectors import region_full_name
+from yingji.stats.kept import kept
 
 
 def landing_context(user) -> dict:
@@ -19,7 +20,7 @@ def landing_context(user) -> dict:
         if jurisdiction.region
         else _("All of China"),
         "role_label": Role(user.role).label,
-        "facts": [(_("Enterprises in your jurisdiction"), enterprises.count())],
+        "facts": [(_("Enterprises in your jurisdiction"), kept(("enterprises",), user, enterprises.count))],
     }
     if user.organisation_id:
         from yingji.notifications.views import unread_count

@@ -6,7 +6,6 @@ only picks and arranges them, and adds the open hazards a duty officer should wa
 
 import datetime
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yingji.hazards.selectors import hazard_list
@@ -41,7 +40,6 @@ def screen_context(user, today: datetime.date) -> dict:
         "accident_chart": _accident_chart(context["accidents"]),
         "funnel": _funnel(user, context["period"]),
         "watch": _watch_list(user, today),
-        "updated_at": timezone.localtime(),
     }
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from yingji.accounts.access import require_role
 from yingji.accounts.choices import Role
 from yingji.notifications.todo import as_dict, todo_of
+from yingji.stats.kept import kept
 from yingji.web.dashboard import dashboard_context
 from yingji.web.geo import shapes_for_user
 from yingji.web.landing import landing_context
@@ -27,7 +28,8 @@ def home(request):
     todo = [as_dict(item) for item in todo_of(request)]
     context |= {"todo": todo[:HOME_TODO], "todo_total": len(todo)}
     if request.user.role in DASHBOARD_ROLES:
-        context |= dashboard_context(request.user, timezone.localdate())
+        today = timezone.localdate()
+        context |= kept(("dashboard", today), request.user, lambda: dashboard_context(request.user, today))
     return render(request, "web/home.html", context)
 
 
@@ -41,7 +43,9 @@ def todo(request):
 def screen(request):
     """The command centre's wall display (大屏). htmx polls it for fresh panels."""
     require_role(request.user, DASHBOARD_ROLES)
-    context = screen_context(request.user, timezone.localdate())
+    today = timezone.localdate()
+    context = kept(("screen", today), request.user, lambda: screen_context(request.user, today))
+    context |= {"updated_at": timezone.localtime()}  # kept numbers are still true now
     template = "web/screen_panels.html" if request.htmx else "web/screen.html"
     return render(request, template, context)
 
