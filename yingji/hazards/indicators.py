@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from yingji.hazards.choices import HazardLevel, HazardStatus
 from yingji.hazards.models import Hazard
 from yingji.hazards.overdue import OverdueRollup
-from yingji.hazards.rollup import HazardMonthRollup, closed_by_end, open_at_end, rectified_by_end
+from yingji.hazards.rollup import (
+    HazardMonthRollup,
+    closed_by_end,
+    closed_in_period,
+    open_at_end,
+    rectified_by_end,
+)
 from yingji.hazards.selectors import open_on
 from yingji.stats.catalog import Measure, Ratio, register
 
@@ -79,7 +85,12 @@ register(
         date_field="listed_on",
         link=lambda q: f"/hazards/?counted=1&listed_from={q.period.start}&listed_to={q.period.end}",
     ),
-    _measure("hazards.closed", _("Hazards closed (written off)"), date_field="closed_at"),
+    _measure(
+        "hazards.closed",
+        _("Hazards closed (written off)"),
+        date_field="closed_at",
+        rollup=HazardMonthRollup(in_period=closed_in_period, then="closed_at", month="closed_month"),
+    ),
     # Money spent on rectification (整改资金), of the hazards rectified in the period.
     _measure(
         "hazards.funds",

@@ -283,6 +283,7 @@ class HazardMonthRollup:
     additive = True
     by_rectified: bool = False  # the where clause cuts at the day of `then` (rectified_by_end)
     then: str = "rectified_at"  # the rollups it reads: by the month rectified, or closed_at
+    month: str = "found_month"  # what a group by month reads: the month its period counts by
 
     def residue(self, query: Query) -> list[Q]:
         """Rectified (closed) by a cutoff in the middle of a month: the rollup counts the months
@@ -325,7 +326,7 @@ class HazardMonthRollup:
         sums[None] = Sum("hazards", filter=self.where(query))
         every_row = replace(self, where=lambda q: Q())
         fields = GroupFields(region="region_code", industry="industry")
-        answers = grouped_values_many(every_row.queryset(query, dims), dims, fields, "found_month", sums)
+        answers = grouped_values_many(every_row.queryset(query, dims), dims, fields, self.month, sums)
         for key in siblings:
             remember((rolled(key), query.key(), dims), answers[key])
         return answers[None]
@@ -358,6 +359,11 @@ def open_at_end(query: Query) -> Q:
     """Open on the period's last day (a month's last): found by then, rectified after it."""
     month = _first_of_month(query.period.end)
     return Q(found_month__lte=month, rectified_month__gt=month)
+
+
+def closed_in_period(query: Query) -> Q:
+    """Closed in the period's whole months, whenever found (the closed family's rollups)."""
+    return Q(closed_month__gte=query.period.start, closed_month__lte=query.period.end)
 
 
 def closed_by_end(query: Query) -> Q:

@@ -26,6 +26,7 @@ MEASURES = [
     "hazards.open",
     "hazards.overdue",
     "hazards.found_closed",
+    "hazards.closed",
 ]
 
 
