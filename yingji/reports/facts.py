@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from yingji.stats.catalog import CATALOG, Query, Ratio
 from yingji.stats.numbers import change, format_percent
+from yingji.stats.together import count_together
 
 
 class SourcedInt(int):
@@ -37,14 +38,36 @@ def source_of(value) -> tuple[str, dict] | None:
     return getattr(value, "source", None)
 
 
+# The numbers each kind of report asked for when last built, by key and slice, and for which of
+# the two periods: counted together before it is built again (stats.together). A shape, never a
+# value: a number asked that was not learned is counted alone; one learned and not asked costs
+# a column of a statement.
+_ASKED: dict[str, frozenset] = {}
+
+
 class Facts:
     """Indicator values for the period and their year-on-year change, for one slice."""
 
     def __init__(self, query: Query, before: Query):
         self.query, self.before = query, before
+        self.asked: set[tuple[str, tuple, bool]] = set()
+
+    def count_together(self, shape: str) -> None:
+        """Count what this kind of report asked for last time, in few statements."""
+        count_together(
+            (key, with_filters(self.before if before else self.query, dict(filters)))
+            for key, filters, before in _ASKED.get(shape, ())
+        )
+
+    def learn(self, shape: str) -> None:
+        _ASKED[shape] = frozenset(self.asked)
+
+    def _ask(self, key: str, filters: dict, *, before: bool = False) -> None:
+        self.asked.add((key, tuple(sorted(filters.items())), before))
 
     def value(self, key: str, **filters):
         """The number for the period (a Ratio already rounded as DESIGN.md says, as text)."""
+        self._ask(key, filters)
         number = CATALOG[key].value(with_filters(self.query, filters))
         number = format_percent(number) if isinstance(CATALOG[key], Ratio) else plain_number(number)
         return sourced(number, key, filters)
@@ -56,6 +79,7 @@ class Facts:
         return CATALOG[key].queryset(with_filters(self.query, filters))
 
     def raw(self, key: str, **filters):
+        self._ask(key, filters)
         return CATALOG[key].value(with_filters(self.query, filters))
 
     def url(self, key: str, filters: dict) -> str | None:
@@ -64,6 +88,8 @@ class Facts:
 
     def get(self, key: str, **filters) -> dict:
         """value, previous, change (in words: 上升25%, 下降1起, 持平) and up."""
+        self._ask(key, filters)
+        self._ask(key, filters, before=True)
         now = CATALOG[key].value(with_filters(self.query, filters))
         then = CATALOG[key].value(with_filters(self.before, filters))
         moved = change(now, then)

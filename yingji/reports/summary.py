@@ -106,6 +106,7 @@ def summary_outline(
     facts = Facts(
         query, Query(user=user, period=period.year_before(), filters={"region": region_code}, as_of=as_of)
     )
+    facts.count_together("summary")
     context = _context(facts, region, period, period_code)
     narrative = Narrative.for_user(user)  # the wording of the user's organisation
 
@@ -113,7 +114,7 @@ def summary_outline(
         values = context | (extra or {})
         return paragraph(key, narrative.template(key, values), values, facts)
 
-    return Outline(
+    outline = Outline(
         title=narrative.render("title", context),
         org_name=context["org_name"],
         date=as_of or timezone.localdate(),
@@ -133,6 +134,8 @@ def summary_outline(
             ),
         ],
     )
+    facts.learn("summary")
+    return outline
 
 
 def _work(facts: Facts, part) -> list[Paragraph]:

@@ -112,12 +112,21 @@ class Measure:
 
     def queryset(self, query: Query):
         qs = self.model.objects.for_user(query.user, within=query.filters.get("region") or None)
-        qs = qs.filter(self.in_period(query) if self.in_period else self._range(query.period))
-        qs = qs.filter(self.where(query))
+        for condition in self.conditions(query):
+            qs = qs.filter(condition)
+        return qs
+
+    def conditions(self, query: Query) -> list[Q]:
+        """What a record must meet besides the user's scope: in the period, the measure's own
+        condition, each dimension asked for."""
+        conditions = [
+            self.in_period(query) if self.in_period else self._range(query.period),
+            self.where(query),
+        ]
         for name, value in query.filters.items():
             if value not in (None, "") and name in self.dimensions:
-                qs = qs.filter(**{self.dimensions[name]: value})
-        return qs
+                conditions.append(Q(**{self.dimensions[name]: value}))
+        return conditions
 
     def _range(self, period: Period) -> Q:
         return Q(**{f"{self.date_field}__gte": period.start, f"{self.date_field}__lte": period.end})
@@ -227,6 +236,11 @@ def remembering():
         yield
     finally:
         _answers.reset(token)
+
+
+def remembers() -> bool:
+    """Inside a block that remembers its numbers."""
+    return _answers.get() is not None
 
 
 def remember(key: tuple, value) -> None:

@@ -15,6 +15,7 @@ from yingji.stats.catalog import (
     remembering,
 )
 from yingji.stats.numbers import as_number, change
+from yingji.stats.together import count_together
 
 
 def indicators_for(keys: list[str]):
@@ -48,6 +49,8 @@ def _answer(*, query: Query, keys: list[str], compare: str | None, group_by: str
         period = query.period.year_before() if compare == "yoy" else query.period.previous()
         before = Query(user=query.user, period=period, filters=query.filters, as_of=query.as_of)
     groups = _groups(indicators, query, dims) if dims else []  # first: totals may add them up
+    if not dims:  # the small tables' numbers of both periods, a statement a table
+        count_together((k, q) for q in (query, before) if q for k in keys)
     answer = {
         "period": {"from": query.period.start, "to": query.period.end},
         "compared_with": {"from": before.period.start, "to": before.period.end} if before else None,
