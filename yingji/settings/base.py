@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "yingji.jobs",
     "yingji.stats",
     "yingji.reports",
+    "yingji.privacy",
     "yingji.web",
 ]
 
