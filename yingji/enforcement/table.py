@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.utils import translation
 
 from yingji.core.industries import Industry
+from yingji.core.replicas import replica_reads
 from yingji.enforcement.choices import DocumentKind
 from yingji.reports.tables.content import Column, Heading, Row, Sheet, heading_for, total_row
 from yingji.reports.tables.xlsx import workbook_bytes
@@ -100,6 +101,7 @@ def _by_industry(heading: Heading, totals: list[Row]) -> Sheet:
     return _sheet(heading, "按行业领域", "行业领域", rows)
 
 
+@replica_reads
 @remembering()
 def build(*, user, region_code: str, year: int, period_code: str, as_of=None) -> bytes:
     heading = heading_for(user=user, region_code=region_code, year=year, period_code=period_code, as_of=as_of)

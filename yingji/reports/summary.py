@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from yingji.core import dates
 from yingji.core.errors import ApplicationError
+from yingji.core.replicas import replica_reads
 from yingji.regions.models import Region
 from yingji.reports import situation
 from yingji.reports.facts import Facts, as_of_label
@@ -87,6 +88,7 @@ def report_period(
     return period_of(year, period_code or "year", today=as_of or timezone.localdate()), period_code or "year"
 
 
+@replica_reads
 @remembering()
 def summary_outline(
     *,

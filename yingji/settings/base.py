@@ -150,6 +150,29 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = env_str(
         "DATABASE_PG_OPTIONS", "-c jit=off -c random_page_cost=1.1"
     )
+
+
+# Statistics and reports may read from PostgreSQL streaming replicas (yingji/core/replicas.py,
+# docs/scaling.md): replica1..N, in the order given. In tests each mirrors the primary.
+def _replica(url: str) -> dict:
+    replica = dj_database_url.parse(
+        url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    # A replica that does not answer is passed over after this long, not waited for.
+    timeout = env_int("DATABASE_REPLICA_CONNECT_TIMEOUT", 2)
+    replica["OPTIONS"] = DATABASES["default"].get("OPTIONS", {}) | {"connect_timeout": timeout}
+    replica["TEST"] = {"MIRROR": "default"}
+    return replica
+
+
+DATABASE_REPLICAS = []
+for _url in env_list("DATABASE_REPLICA_URLS", ""):
+    DATABASE_REPLICAS.append(f"replica{len(DATABASE_REPLICAS) + 1}")
+    DATABASES[DATABASE_REPLICAS[-1]] = _replica(_url)
+if DATABASE_REPLICAS:
+    DATABASE_ROUTERS = ["yingji.core.replicas.ReplicaRouter"]
+# After a change of theirs, a user's statistics and reports come from the primary for this long.
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -25,12 +25,18 @@ from django.utils.translation import get_language
 
 from yingji.audit.models import AuditEntry
 from yingji.audit.security import SECURITY
+from yingji.core.replicas import on_replica
 from yingji.regions.scoping import Jurisdiction
 
 
 def kept(name: tuple, user, compute: Callable[[], object]):
     """compute(), or what it gave for the same name (a page and its day), jurisdiction, role,
-    language and today when nothing inside the jurisdiction has changed since."""
+    language and today when nothing inside the jurisdiction has changed since. Read from a
+    replica when there is one (yingji.core.replicas): the watermark and the numbers together."""
+    return on_replica(user, lambda: _kept(name, user, compute))
+
+
+def _kept(name: tuple, user, compute: Callable[[], object]):
     seconds = settings.YINGJI_KEPT_SECONDS
     if seconds <= 0:
         return compute()

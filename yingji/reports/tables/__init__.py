@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import translation
 
+from yingji.core.replicas import replica_reads
 from yingji.reports.tables.accidents import accident_sheets
 from yingji.reports.tables.content import heading_for
 from yingji.reports.tables.hazards import hazard_sheets
@@ -16,6 +17,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TABLES = {"hazard-table": hazard_sheets, "accident-table": accident_sheets}
 
 
+@replica_reads
 @remembering()
 def build_table(
     name: str, *, user, region_code: str, year: int, period_code: str, as_of: datetime.date | None = None
