@@ -28,4 +28,12 @@ ZH = {
     "Too many failed login attempts from your address. Logging in from it is paused: try again in "
     "%(minutes)s min, or ask your system administrator to unlock the account.": "您所在地址的登录失败次数过多，"
     "已暂停从该地址登录：请 %(minutes)s 分钟后再试，或请系统管理员解除锁定。",
+    # Removing a user's authenticator (user management, accounts/users/detail.html)
+    "Authenticator": "身份验证器",
+    "Enrolled": "已设置",
+    "Remove the authenticator": "重置身份验证器",
+    "For a lost or changed phone: the old codes stop working at once, and the user sets up a new authenticator at the next sign-in.": "用于手机丢失或更换：原验证码立即失效，该用户下次登录时重新设置身份验证器。",
+    "Confirm: remove the authenticator": "确认：重置身份验证器",
+    "This user has no authenticator to remove.": "该用户尚未设置身份验证器，无需重置。",
+    "%(user)s enrols a new authenticator at the next sign-in.": "%(user)s 将在下次登录时重新设置身份验证器。",
 }

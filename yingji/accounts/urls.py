@@ -15,4 +15,5 @@ urlpatterns = [
     path("users/<int:pk>/active/", views_users.user_active, name="user-active"),
     path("users/<int:pk>/password/", views_users.user_password, name="user-password"),
     path("users/<int:pk>/role/", views_users.user_role, name="user-role"),
+    path("users/<int:pk>/two-factor/", views_users.user_two_factor, name="user-two-factor"),
 ]

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from yingji.accounts import services, tokens
+from yingji.accounts import services, tokens, two_factor
 from yingji.accounts.choices import ROLE_ORG_KIND, Role
 from yingji.accounts.models import Organisation, User
 from yingji.audit.services import audit_action, snapshot
@@ -124,6 +124,16 @@ def user_reset_password(*, actor, user: User) -> str:
     user.save(update_fields=["password"])
     audit_action(actor=actor, obj=user, action="user.reset_password", before=before)
     return password
+
+
+@transaction.atomic
+def user_reset_two_factor(*, actor, user: User) -> None:
+    """Remove the user's authenticator (a lost or changed phone): they enrol a new one at their
+    next sign-in. The reset is audited (two_factor.reset)."""
+    _not_self(actor, user)
+    if not two_factor.enrolled(user):
+        raise _fail("non_field_errors", _("This user has no authenticator to remove."))
+    two_factor.reset(actor=actor, user=user)
 
 
 @transaction.atomic

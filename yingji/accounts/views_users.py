@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from yingji.accounts import user_admin
+from yingji.accounts import two_factor, user_admin
 from yingji.core.errors import ApplicationError
 from yingji.core.pagination import page_of
 
@@ -62,7 +62,12 @@ def user_add(request):
 @login_required
 def user_detail(request, pk: int, errors=None):
     person = user_admin.managed_user(request.user, pk)
-    context = {"person": person, "roles": user_admin.grantable_roles(request.user), "errors": errors or {}}
+    context = {
+        "person": person,
+        "roles": user_admin.grantable_roles(request.user),
+        "errors": errors or {},
+        "enrolled": two_factor.enrolled(person),
+    }
     return render(request, "accounts/users/detail.html", context)
 
 
@@ -92,6 +97,20 @@ def user_password(request, pk: int):
     except ApplicationError as e:
         return user_detail(request, pk, errors=e.errors)
     return _password_page(request, person, added=False, password=password)
+
+
+@login_required
+@require_POST
+def user_two_factor(request, pk: int):
+    person = user_admin.managed_user(request.user, pk)
+    try:
+        user_admin.user_reset_two_factor(actor=request.user, user=person)
+    except ApplicationError as e:
+        return user_detail(request, pk, errors=e.errors)
+    messages.success(
+        request, _("%(user)s enrols a new authenticator at the next sign-in.") % {"user": person}
+    )
+    return redirect("accounts:user", pk=pk)
 
 
 @login_required

@@ -104,6 +104,38 @@ def test_a_reset_password_is_shown_once_and_works(bureau, leader):
     assert entry.actor == bureau and "password" not in (entry.after or {})
 
 
+def test_a_lost_authenticator_is_removed_by_the_bureau_and_audited(bureau, leader):
+    from yingji.accounts import two_factor
+    from yingji.accounts.tests.test_two_factor import _enrol
+
+    _enrol(leader)
+    client = signed_in(bureau)
+    page = client.get(f"/account/users/{leader.pk}/").content.decode()
+    assert 'data-testid="reset-two-factor"' in page
+    client.post(f"/account/users/{leader.pk}/two-factor/")
+    leader.refresh_from_db()
+    assert not two_factor.enrolled(leader)
+    entry = AuditEntry.objects.get(action="two_factor.reset", object_id=leader.username)
+    assert entry.actor == bureau
+    # Nothing left to remove: the page offers no button, a replayed form is refused.
+    assert 'data-testid="reset-two-factor"' not in client.get(f"/account/users/{leader.pk}/").content.decode()
+    again = client.post(f"/account/users/{leader.pk}/two-factor/")
+    assert again.status_code == 200 and 'data-testid="error"' in again.content.decode()
+    assert AuditEntry.objects.filter(action="two_factor.reset").count() == 1
+
+
+def test_a_manager_does_not_remove_its_own_authenticator(bureau):
+    from yingji.accounts import two_factor, user_admin
+    from yingji.accounts.tests.test_two_factor import _enrol
+    from yingji.core.errors import ApplicationError
+
+    _enrol(bureau)
+    with pytest.raises(ApplicationError):
+        user_admin.user_reset_two_factor(actor=bureau, user=bureau)
+    bureau.refresh_from_db()
+    assert two_factor.enrolled(bureau)
+
+
 def test_a_role_changes_within_the_organisations_kind(bureau, leader, street):
     client = signed_in(bureau)
     client.post(f"/account/users/{leader.pk}/role/", {"role": Role.DUTY})
@@ -130,6 +162,7 @@ def test_a_manager_does_not_change_its_own_account(bureau):
         ("post", "/account/users/{pk}/active/", {"active": "0"}),
         ("post", "/account/users/{pk}/password/", {}),
         ("post", "/account/users/{pk}/role/", {"role": Role.LEADER}),
+        ("post", "/account/users/{pk}/two-factor/", {}),
     ],
 )
 def test_users_outside_the_region_are_not_found(bureau, outsider, method, path, data):
