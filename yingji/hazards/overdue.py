@@ -3,14 +3,17 @@ rectified by it — from the deadline rollup instead of the hazards. The rollup 
 the month due and the month rectified, which decides every hazard due before the day's month
 and rectified (if ever) after it; the rest, due in the day's month before the day or rectified
 in its month after the day, are the residue, counted from the records through their day
-indexes. Found by the day follows from due before it: a deadline never precedes the day found
+indexes (or, for a day early in a past month, those rectified in its month up to the day are
+taken away: _counts_back). Found by the day follows from due before it: a deadline never precedes the day found
 (entry and import refuse it)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from yingji.hazards.choices import HazardStatus
+from yingji.hazards.models import Hazard
 from yingji.hazards.rollup import GRAINS, ROLLUP_FILTERS, ROLLUP_GROUPS
 from yingji.regions.scoping import Jurisdiction
 from yingji.stats.catalog import GroupFields, Query, grouped_values_many, rollup_keeps
@@ -21,6 +24,32 @@ STREET, COUNTY, TOTAL = (g for g in GRAINS if g.by == "deadline")
 
 def _month_bounds(day):
     return day.replace(day=1), month_end(day)
+
+
+def _counts_back(query: Query) -> bool:
+    """A past cutoff early in its month: fewer of its month's days lie up to it than after it.
+    Then the rollup's hazards due before the month and rectified in it or later are counted,
+    and those rectified from its 1st to the cutoff taken away — a few days of the rectified-day
+    index instead of the rest of the month's (the year before's 同比 of a card on the 4th)."""
+    first, last = _month_bounds(query.cutoff)
+    return query.cutoff < timezone.localdate() and (query.cutoff - first) < (last - query.cutoff)
+
+
+def _rectified_back(query: Query):
+    """Due before the cutoff's month and rectified from its 1st to the cutoff: not overdue on it."""
+    first, _last = _month_bounds(query.cutoff)
+    qs = Hazard.objects.for_user(query.user, within=query.filters.get("region") or None)
+    qs = qs.exclude(status=HazardStatus.CANCELLED)
+    return _filtered(
+        qs.filter(deadline__lt=first, rectified_at__gte=first, rectified_at__lte=query.cutoff), query
+    )
+
+
+def _filtered(qs, query: Query):
+    for name in ("industry", "level"):
+        if query.filters.get(name):
+            qs = qs.filter(**{name: query.filters[name]})
+    return qs
 
 
 @dataclass(frozen=True)
@@ -44,25 +73,29 @@ class OverdueRollup:
         first, _last = _month_bounds(query.cutoff)
         model = self._grain(query, dims).model
         qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
-        qs = qs.filter(deadline_month__lt=first, rectified_month__gt=first)
-        for name in ("industry", "level"):
-            if query.filters.get(name):
-                qs = qs.filter(**{name: query.filters[name]})
-        return qs
+        rectified = {"rectified_month__gte" if _counts_back(query) else "rectified_month__gt": first}
+        return _filtered(qs.filter(deadline_month__lt=first, **rectified), query)
 
     def value(self, query: Query) -> int:
-        return self.queryset(query).aggregate(v=Sum("hazards"))["v"] or 0
+        total = self.queryset(query).aggregate(v=Sum("hazards"))["v"] or 0
+        return total - (_rectified_back(query).count() if _counts_back(query) else 0)
 
     def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
         fields = GroupFields(region="region_code", industry="industry")
-        return grouped_values_many(self.queryset(query, dims), dims, fields, "deadline_month", {"v": Sum("hazards")})["v"]  # fmt: skip
+        answer = grouped_values_many(self.queryset(query, dims), dims, fields, "deadline_month", {"v": Sum("hazards")})["v"]  # fmt: skip
+        if _counts_back(query):
+            raw = GroupFields(region="region_id", industry="industry")
+            back = grouped_values_many(_rectified_back(query), dims, raw, "deadline", {"v": Count("*")})["v"]
+            answer = {k: v - back.get(k, 0) for k, v in answer.items() if v != back.get(k, 0)}
+        return answer
 
     def residue(self, query: Query) -> list[Q]:
-        """Due in the cutoff's month before it; due earlier and rectified in its month after it —
-        none when the cutoff is today: no hazard is rectified in the future (entry refuses it)."""
+        """Due in the cutoff's month before it; due earlier and rectified in its month after it
+        (unless counted back, _counts_back) — none when the cutoff is today: no hazard is
+        rectified in the future (entry refuses it)."""
         first, last = _month_bounds(query.cutoff)
         due_this_month = Q(deadline__gte=first)
-        if query.cutoff >= timezone.localdate():
+        if query.cutoff >= timezone.localdate() or _counts_back(query):
             return [due_this_month]
         return [due_this_month, Q(deadline__lt=first, rectified_at__gt=query.cutoff, rectified_at__lte=last)]
 

@@ -220,6 +220,24 @@ def test_overdue_on_any_day_from_the_deadline_rollup_is_what_the_records_say(see
     assert counted > 10  # the questions found overdue hazards to count
 
 
+def test_overdue_early_in_a_past_month_counts_what_was_rectified_up_to_that_day(enterprises, bureau):
+    # Due in May 2025; one rectified on 2 June, one on 20 June, one never. On 3 June the first
+    # is no longer overdue, the other two are; the rollup's "rectified in June or later" holds
+    # all three, and the one rectified by the 3rd is taken away.
+    a = enterprises["A"]
+    for rectified in (D(2025, 6, 2), D(2025, 6, 20), None):
+        Hazard.objects.create(
+            enterprise=a, region_id=a.region_id, industry=a.industry, description="到期未改",
+            found_at=D(2025, 5, 1), deadline=D(2025, 5, 20), rectified_at=rectified,
+            status="rectified" if rectified else "rectifying",
+        )  # fmt: skip
+    measure = CATALOG["hazards.overdue"]
+    query = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 6, 3)))
+    assert measure.value(query) == 2
+    assert _without_zeros(measure.grouped(query, "street")) == {a.region_id: 2}
+    assert measure.value(dataclasses.replace(query, period=Period(D(2025, 1, 1), D(2025, 6, 25)))) == 1
+
+
 def _tables():
     return [
         sorted(
