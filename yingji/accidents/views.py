@@ -245,7 +245,11 @@ def _detail(request, accident, status: int = 200, **bound):
 def accident_notice(request, pk: int):
     """The committee office's numbered accident notice (事故通报), as a DOCX in the notices list."""
     accident = selectors.accident_get(user=request.user, accident_id=pk)
-    issued = notice.issue(actor=request.user, accident=accident)
+    try:
+        issued = notice.issue(actor=request.user, accident=accident)
+    except ApplicationError as error:  # e.g. an administrator, of no office to sign it
+        messages.error(request, error.message)
+        return redirect("accidents:detail", pk=pk)
     messages.success(request, _("Notice %(number)s issued.") % {"number": issued.document_number})
     return redirect("notices:list")
 

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from yingji.accounts import two_factor
+from yingji.accounts.models import TwoFactor
 from yingji.core.errors import ApplicationError
 
 PENDING = "two_factor_pending"
@@ -63,6 +64,8 @@ def enrol(request):
     user = request.user
     if two_factor.enrolled(user):
         return render(request, "accounts/two_factor.html", {"enrolled": True})
+    if request.method == "POST" and not TwoFactor.objects.filter(user=user).exists():
+        return redirect("accounts:two-factor")  # a code with no set-up begun: begin it
     factor = two_factor.start(user) if request.method == "GET" else user.two_factor
     errors = {}
     if request.method == "POST":

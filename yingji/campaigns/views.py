@@ -92,7 +92,11 @@ def campaign_detail(request, pk):
     user = request.user
     if request.method == "POST":  # the progress notice
         permissions.require(permissions.can_write(user) and permissions.can_see_rollup(user, campaign))
-        issued = notice.issue(actor=user, campaign=campaign)
+        try:
+            issued = notice.issue(actor=user, campaign=campaign)
+        except ApplicationError as error:  # e.g. an administrator, of no office to sign it
+            messages.error(request, error.message)
+            return redirect("campaigns:detail", pk)
         messages.success(request, _("Notice %(number)s issued.") % {"number": issued.document_number})
         return redirect("notices:list")
     chosen = _period(campaign, request.GET.get("period"))

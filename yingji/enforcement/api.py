@@ -331,6 +331,7 @@ def penalty_add(request, case_id: int, payload: PenaltyIn):
 @router.delete("/cases/{case_id}/penalties/{penalty_id}", response={204: None})
 def penalty_remove(request, case_id: int, penalty_id: int):
     case = _case(request, case_id)
+    permissions.require_file(request.auth)  # a role that may not: 403, whether or not the penalty is there
     penalty = case.penalties.filter(pk=penalty_id).first() if 1 <= penalty_id <= MAX_ID else None
     if penalty is None:
         raise Http404

@@ -309,6 +309,7 @@ def penalty_add(request, pk: int):
 @require_POST
 def penalty_remove(request, pk: int, penalty_id: int):
     case = selectors.case_get(user=request.user, case_id=pk)
+    permissions.require_file(request.user)  # a role that may not: 403, whether or not the penalty is there
     penalty = case.penalties.filter(pk=penalty_id).first()
     if penalty is None:
         raise Http404
