@@ -132,11 +132,12 @@ def _exists(url: str, username: str) -> bool:
 
 @contextmanager
 def serve(
-    url: str = DATABASE_URL, *, workers: int = 2, timeout: int = 60, env: dict | None = None
+    url: str = DATABASE_URL, *, workers: int = 2, timeout: int = 60, env: dict | None = None, var: Path = VAR
 ) -> Iterator[Server]:
-    """`yingji serve` on a free port with the production settings, until the block ends."""
+    """`yingji serve` on a free port with the production settings, until the block ends (the
+    province benchmark's server too: bench/province/measure.py)."""
     port = _free_port()
-    VAR.mkdir(parents=True, exist_ok=True)
+    var.mkdir(parents=True, exist_ok=True)
     env = (
         os.environ
         | {
@@ -145,14 +146,14 @@ def serve(
             "ALLOWED_HOSTS": "127.0.0.1",
             "DEBUG": "false",
             "DATABASE_URL": url,
-            "STATIC_ROOT": str(VAR / "static"),
-            "YINGJI_VAR": str(VAR / "var"),
+            "STATIC_ROOT": str(var / "static"),
+            "YINGJI_VAR": str(var / "var"),
             # The load users have no authenticator: production would send them to enrol first.
             "YINGJI_2FA_REQUIRED": "false",
         }
         | (env or {})
     )
-    log = VAR / "serve.log"
+    log = var / "serve.log"
     with open(log, "w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "yingji.cli", "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),

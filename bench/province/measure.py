@@ -15,8 +15,6 @@ import math
 import os
 import platform
 import re
-import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -103,37 +101,11 @@ def ensure_user(url: str, username: str, region: str) -> None:
 
 @contextmanager
 def server(url: str, workers: int, var: Path) -> Iterator[str]:
-    port = _free_port()
-    env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "yingji.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DEBUG": "false",
-        "DATABASE_URL": url,
-        "STATIC_ROOT": str(var / "static"),
-        "YINGJI_VAR": str(var / "var"),
-        # The bench users have no authenticator: production would send them to enrol first (a
-        # redirect, or a 403 for a token), which is not what the benchmark measures.
-        "YINGJI_2FA_REQUIRED": "false",
-    }
-    log = open(var / "serve.log", "w")  # noqa: SIM115 (closed below, after the server)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "yingji.cli", "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--timeout", "600"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(base + "/api/v1/schema", process)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:  # a worker still busy: the figures are already taken
-            process.kill()
-            process.wait()
-        log.close()
+    """`yingji serve` with the production settings (the load test's stand starts it)."""
+    from bench.load.stand import serve
+
+    with serve(url, workers=workers, timeout=600, var=var) as running:
+        yield running.base
 
 
 def token(base: str, username: str) -> str:
@@ -391,22 +363,3 @@ def _revision() -> str:
         check=False,  # noqa: S607
     )
     return out.stdout.strip() or "unknown"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("yingji serve exited; see var/bench/serve.log")
-        try:
-            with urllib.request.urlopen(urllib.request.Request(url, headers=HEADERS), timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"no answer from {url}")
