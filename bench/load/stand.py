@@ -189,10 +189,10 @@ def wait_until_up(base: str, process: subprocess.Popen | None = None, seconds: f
     raise RuntimeError(f"{base} did not come up in {seconds} s")
 
 
-def token(base: str, username: str) -> str:
+def token(base: str, username: str, password: str = PASSWORD) -> str:
     request = urllib.request.Request(
         base + "/api/v1/auth/token",
-        data=json.dumps({"username": username, "password": PASSWORD}).encode(),
+        data=json.dumps({"username": username, "password": password}).encode(),
         headers=HEADERS | {"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=30) as response:

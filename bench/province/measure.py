@@ -109,13 +109,9 @@ def server(url: str, workers: int, var: Path) -> Iterator[str]:
 
 
 def token(base: str, username: str) -> str:
-    request = urllib.request.Request(
-        base + "/api/v1/auth/token",
-        data=json.dumps({"username": username, "password": PASSWORD}).encode(),
-        headers=HEADERS | {"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())["token"]
+    from bench.load.stand import token
+
+    return token(base, username, PASSWORD)
 
 
 def get(base: str, path: str, token: str) -> tuple[int, bytes]:
