@@ -49,8 +49,7 @@ def scheme_list(request):
             )  # fmt: skip
             return redirect("assessments:detail", scheme.pk)
         except ApplicationError as e:
-            # The key "items" would shadow dict.items() in the template's `errors.items`.
-            errors = {("item lines" if key == "items" else key): value for key, value in e.errors.items()}
+            errors = e.errors
     return render(request, "assessments/list.html", {
         "schemes": Scheme.objects.for_user(request.user), "can_keep": permissions.can_keep(request.user), "errors": errors,
         "values": values, "regions": region_choices(request.user), "units": _units(request.user), "rules": RULES.values(),
