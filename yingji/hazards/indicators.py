@@ -14,6 +14,7 @@ from yingji.hazards.rollup import (
     closed_in_period,
     open_at_end,
     rectified_by_end,
+    rectified_in_period,
 )
 from yingji.hazards.selectors import open_on
 from yingji.stats.catalog import Measure, Ratio, register
@@ -98,6 +99,7 @@ register(
         date_field="rectified_at",
         aggregate=lambda: Sum("funds"),
         unit="元",
+        rollup=HazardMonthRollup(in_period=rectified_in_period, month="rectified_month", column="funds_fen"),
     ),
     # The funnel's last step: of the hazards found in the period, those closed by its end.
     _measure(

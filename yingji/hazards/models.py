@@ -111,6 +111,13 @@ class Hazard(BaseModel):
                 include=["status", "source", "level"],
                 name="hazard_region_found",
             ),
+            models.Index(  # the complaints' hazards a report counts, a twentieth of the county's
+                fields=["region", "found_at"],
+                opclasses=PREFIX_AND_DATE,
+                include=["status"],
+                condition=Q(source=HazardSource.COMPLAINT),
+                name="hazard_complaint_found",
+            ),
             models.Index(fields=["enterprise", "found_at"]),
             models.Index(fields=["status", "deadline"]),
             # The partial months of a period beside the rollups' whole ones (stats.catalog): a

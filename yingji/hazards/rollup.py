@@ -15,6 +15,7 @@ PostgreSQL sums each statement's transition tables once; SQLite adjusts row by r
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Q, Sum
@@ -37,6 +38,7 @@ from yingji.stats.catalog import GroupFields, Query, grouped_values_many, rememb
 from yingji.stats.periods import is_month_end
 
 NOT_RECTIFIED = HazardMonth.NOT_RECTIFIED.isoformat()
+FEN = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Grain:
     by: str = "found_at"  # the date whose month keys a row, beside the month of `then`
     only: str = ""  # which hazards it counts besides the uncancelled: "deadline IS NOT NULL"
     then: str = "rectified_at"  # the later date whose month is the key's last part (or closed_at)
+    funds: bool = True  # its table has the funds column, funds_fen (not before migration 0018)
 
     @property
     def table(self) -> str:
@@ -67,6 +70,11 @@ class Grain:
     @property
     def key(self) -> str:
         return f"{self.month}, region_code, industry, level, {self.then_month}"
+
+    @property
+    def sums(self) -> str:
+        """The columns a row adds up."""
+        return "hazards, funds_fen" if self.funds else "hazards"
 
     def counted(self, row: str = "") -> str:
         return f"{row}status <> 'cancelled'" + (f" AND {row}{self.only}" if self.only else "")
@@ -100,11 +108,23 @@ GRAINS = (
 )
 
 
+def _fen(row: str = "") -> str:
+    """A hazard's funds in fen (分), on both databases."""
+    return f"CAST(round(COALESCE({row}funds, 0) * 100) AS BIGINT)"
+
+
 def _made() -> list[Grain]:
     """The rollups whose tables exist: an earlier migration installs the triggers for those
     made so far, and the migration that makes another installs them again."""
     tables = set(connection.introspection.table_names())
-    return [grain for grain in GRAINS if grain.table in tables]
+    made = [grain for grain in GRAINS if grain.table in tables]
+    return [replace(grain, funds=_has_funds(grain)) for grain in made]
+
+
+def _has_funds(grain: Grain) -> bool:
+    with connection.cursor() as cursor:
+        columns = connection.introspection.get_table_description(cursor, grain.table)
+    return any(column.name == "funds_fen" for column in columns)
 
 
 # ---- PostgreSQL: statement-level triggers over the transition tables ----
@@ -115,7 +135,7 @@ def _pg_rows(grain: Grain, rows: str, sign: int) -> str:
         SELECT {grain.region()} AS region_code, {grain.industry()} AS industry, {grain.level()} AS level,
                date_trunc('month', {grain.by})::date AS {grain.month},
                COALESCE(date_trunc('month', {grain.then})::date, DATE '{NOT_RECTIFIED}') AS {grain.then_month},
-               {sign} AS d
+               {sign} AS d, {sign} * {_fen()} AS f
         FROM {rows} WHERE {grain.counted()}"""
 
 
@@ -125,12 +145,16 @@ def _pg_apply(grain: Grain, op: str) -> str:
         "delete": _pg_rows(grain, "old_rows", -1),
         "update": _pg_rows(grain, "old_rows", -1) + " UNION ALL " + _pg_rows(grain, "new_rows", 1),
     }[op]
+    sums, changed, add = "sum(d)", "sum(d) <> 0", "hazards = m.hazards + EXCLUDED.hazards"
+    if grain.funds:
+        sums, changed = "sum(d), sum(f)", "sum(d) <> 0 OR sum(f) <> 0"
+        add += ", funds_fen = m.funds_fen + EXCLUDED.funds_fen"
     # Ordered so that concurrent writers lock the rollup rows in the same order (no deadlock).
     return f"""
-        INSERT INTO {grain.table} AS m ({grain.key}, hazards)
-        SELECT {grain.key}, sum(d) FROM ({delta}) AS delta
-        GROUP BY {grain.key} HAVING sum(d) <> 0 ORDER BY {grain.key}
-        ON CONFLICT ({grain.key}) DO UPDATE SET hazards = m.hazards + EXCLUDED.hazards;"""
+        INSERT INTO {grain.table} AS m ({grain.key}, {grain.sums})
+        SELECT {grain.key}, {sums} FROM ({delta}) AS delta
+        GROUP BY {grain.key} HAVING {changed} ORDER BY {grain.key}
+        ON CONFLICT ({grain.key}) DO UPDATE SET {add};"""
 
 
 _PG_REFERENCING = {
@@ -158,18 +182,23 @@ def _postgresql_install(grains: list[Grain]) -> list[str]:
 
 
 def _sqlite_add(grains: list[Grain], row: str, sign: int) -> str:
-    return "".join(
-        f"""INSERT INTO {grain.table} ({grain.key}, hazards)
+    return "".join(_sqlite_add_one(grain, row, sign) for grain in grains)
+
+
+def _sqlite_add_one(grain: Grain, row: str, sign: int) -> str:
+    values, add = f"{sign}", "hazards = hazards + excluded.hazards"
+    if grain.funds:
+        values += f", {sign} * {_fen(row + '.')}"
+        add += ", funds_fen = funds_fen + excluded.funds_fen"
+    return f"""INSERT INTO {grain.table} ({grain.key}, {grain.sums})
         SELECT strftime('%Y-%m-01', {row}.{grain.by}), {grain.region(row + ".")},
                {grain.industry(row + ".")}, {grain.level(row + ".")},
-               COALESCE(strftime('%Y-%m-01', {row}.{grain.then}), '{NOT_RECTIFIED}'), {sign}
+               COALESCE(strftime('%Y-%m-01', {row}.{grain.then}), '{NOT_RECTIFIED}'), {values}
         WHERE {grain.counted(row + ".")}
-        ON CONFLICT ({grain.key}) DO UPDATE SET hazards = hazards + excluded.hazards;"""
-        for grain in grains
-    )
+        ON CONFLICT ({grain.key}) DO UPDATE SET {add};"""
 
 
-_COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at", "deadline", "closed_at")
+_COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at", "deadline", "closed_at", "funds")
 
 
 def _sqlite_install(grains: list[Grain]) -> list[str]:
@@ -237,16 +266,17 @@ def rebuild() -> None:
             first, *coarser = [g for g in grains if g.family == family]
             then = f"COALESCE({month_start(first.then)}, '{NOT_RECTIFIED}')"
             cursor.execute(
-                f"""INSERT INTO {first.table} ({first.key}, hazards)
+                f"""INSERT INTO {first.table} ({first.key}, {first.sums})
                     SELECT {month_start(first.by)}, region_code, industry, level, {then}, count(*)
+                           {f", sum({_fen()})" if first.funds else ""}
                     FROM hazards_hazard WHERE {first.counted()}
                     GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
             )
             for grain in coarser:
                 cursor.execute(
-                    f"""INSERT INTO {grain.table} ({grain.key}, hazards)
+                    f"""INSERT INTO {grain.table} ({grain.key}, {grain.sums})
                         SELECT {grain.month}, {grain.region()}, {grain.industry()}, {grain.level()},
-                               {grain.then_month}, sum(hazards)
+                               {grain.then_month}, sum(hazards){", sum(funds_fen)" if grain.funds else ""}
                         FROM {first.table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
                 )
         if connection.vendor == "postgresql":
@@ -284,6 +314,7 @@ class HazardMonthRollup:
     by_rectified: bool = False  # the where clause cuts at the day of `then` (rectified_by_end)
     then: str = "rectified_at"  # the rollups it reads: by the month rectified, or closed_at
     month: str = "found_month"  # what a group by month reads: the month its period counts by
+    column: str = "hazards"  # what it sums: the hazards, or their rectification funds (funds_fen)
 
     def residue(self, query: Query) -> list[Q]:
         """Rectified (closed) by a cutoff in the middle of a month: the rollup counts the months
@@ -310,7 +341,13 @@ class HazardMonthRollup:
         return qs.filter(self.where(query))
 
     def value(self, query: Query) -> int:
-        return self.queryset(query).aggregate(v=Sum("hazards"))["v"] or 0
+        return self.read(self.queryset(query).aggregate(v=Sum(self.column))["v"])
+
+    def read(self, total):
+        """A sum of the rollup as the measure gives it: funds back from fen to yuan."""
+        if self.column == "funds_fen":
+            return (Decimal(total or 0) / 100).quantize(FEN)
+        return total or 0
 
     def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
         """The groups of this measure, and in the same statement those of the measures that
@@ -322,14 +359,14 @@ class HazardMonthRollup:
             and (r.by_level, r.then) == (self.by_level, self.then)
             and r.in_period is self.in_period
         }
-        sums = {key: Sum("hazards", filter=r.where(query)) for key, r in siblings.items()}
-        sums[None] = Sum("hazards", filter=self.where(query))
+        sums = {key: Sum(r.column, filter=r.where(query)) for key, r in siblings.items()}
+        sums[None] = Sum(self.column, filter=self.where(query))
         every_row = replace(self, where=lambda q: Q())
         fields = GroupFields(region="region_code", industry="industry")
         answers = grouped_values_many(every_row.queryset(query, dims), dims, fields, self.month, sums)
-        for key in siblings:
-            remember((rolled(key), query.key(), dims), answers[key])
-        return answers[None]
+        for key, sibling in siblings.items():
+            remember((rolled(key), query.key(), dims), {k: sibling.read(v) for k, v in answers[key].items()})
+        return {k: self.read(v) for k, v in answers[None].items()}
 
     def adopt(self, key: str) -> None:
         _FAMILY[key] = self
@@ -364,6 +401,11 @@ def open_at_end(query: Query) -> Q:
 def closed_in_period(query: Query) -> Q:
     """Closed in the period's whole months, whenever found (the closed family's rollups)."""
     return Q(closed_month__gte=query.period.start, closed_month__lte=query.period.end)
+
+
+def rectified_in_period(query: Query) -> Q:
+    """Rectified in the period's whole months, whenever found (the funds spent on them)."""
+    return Q(rectified_month__gte=query.period.start, rectified_month__lte=query.period.end)
 
 
 def closed_by_end(query: Query) -> Q:

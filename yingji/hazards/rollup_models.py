@@ -23,6 +23,8 @@ class MonthRollup(models.Model):
     found_month = models.DateField()
     rectified_month = models.DateField()
     hazards = models.IntegerField(default=0)
+    # 整改资金 of those hazards, in fen (分): whole numbers add up exactly on SQLite too.
+    funds_fen = models.BigIntegerField(default=0)
 
     objects = ScopedQuerySet.as_manager()
     scope_fields = ScopeFields(region="region_code", industry="industry")

@@ -67,7 +67,6 @@ MEASURED: dict[str, int] = {}
 PENDING = {
     "hazards.listed": "a covering partial index: 29 ms a period province-wide (43–49 ms a card with 同比 "
     "through the server); a rollup by month listed would bring it under",
-    "hazards.funds": "funds by rectified day: needs a rollup",
     "plans.inspected": "planned units inspected, distinct (41 ms for a county's H1 in the work summary): "
     "a first-day table per plan row, as InspectedUnit",
 }

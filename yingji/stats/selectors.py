@@ -88,28 +88,24 @@ def group_dimensions(group_by: str | None) -> tuple[str, ...]:
 
 
 def _groups(indicators, query: Query, dims: tuple[str, ...]) -> list[dict]:
-    values = {i.key: i.grouped(query, *dims) for i in indicators}
-    keys = sorted({k for per in values.values() for k in per})
-    labels = {dim: _labels(dim, sorted({k.split("|")[n] for k in keys})) for n, dim in enumerate(dims)}
+    values = [(i.key, i.grouped(query, *dims), isinstance(i, Ratio)) for i in indicators]
+    keys = sorted({k for _key, per, _ratio in values for k in per})
+    split = [key.split("|") for key in keys]
+    labels = [_labels(dim, sorted({parts[n] for parts in split})) for n, dim in enumerate(dims)]
     groups = []
-    for key in keys:
-        parts = key.split("|")
+    for key, parts in zip(keys, split, strict=True):  # 700 groups for a county's street × industry
         groups.append(
             {
                 "key": key,
-                "label": " · ".join(
-                    labels[dim].get(part, part) for dim, part in zip(dims, parts, strict=True)
-                ),
+                "label": " · ".join(names.get(part, part) for names, part in zip(labels, parts, strict=True)),
                 "by": dict(zip(dims, parts, strict=True)),
-                "values": {i.key: _json(i, values[i.key].get(key, _nothing(i))) for i in indicators},
+                "values": {  # a group without records: a count of 0, a rate with nothing to divide
+                    name: (as_number(per.get(key)) if ratio else per.get(key, 0))
+                    for name, per, ratio in values
+                },
             }
         )
     return groups
-
-
-def _nothing(indicator):
-    """A group with no records for an indicator: a count of 0, a rate with nothing to divide."""
-    return None if isinstance(indicator, Ratio) else 0
 
 
 def _labels(group_by: str, keys: list[str]) -> dict:
