@@ -5,7 +5,9 @@ too slow for a dashboard; a street × industry × level × found month × rectif
 answers the same questions exactly from a quarter of the rows, the same by county from a
 twentieth, and by county alone (all industries and levels) from a two-hundredth. "Rectified by the period's
 end" stays exact because the month of rectification is part of the key: a hazard rectified
-months after it was found moves from the NOT_RECTIFIED row to its month's row.
+months after it was found moves from the NOT_RECTIFIED row to its month's row. Each row also
+sums its hazards' rectification funds (整改资金), in fen so that SQLite adds them exactly: the
+funds spent in a period are those of the rows rectified in its months.
 
 The table is kept current by triggers in the database, in the same transaction as the write,
 whatever writes (services, the ledger's COPY, the demo's bulk inserts, a manual UPDATE):

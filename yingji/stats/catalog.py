@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from django.db.models import F, Q
+from django.db.models.aggregates import AggregateFilter
 from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 
@@ -119,10 +120,12 @@ class Measure:
     def conditions(self, query: Query) -> list[Q]:
         """What a record must meet besides the user's scope: in the period, the measure's own
         condition, each dimension asked for."""
-        conditions = [
-            self.in_period(query) if self.in_period else self._range(query.period),
-            self.where(query),
-        ]
+        period, *dimensions = self._slice(query)
+        return [period, self.where(query), *dimensions]
+
+    def _slice(self, query: Query) -> list[Q]:
+        """In the period and each dimension asked for: the rows the measure counts some of."""
+        conditions = [self.in_period(query) if self.in_period else self._range(query.period)]
         for name, value in query.filters.items():
             if value not in (None, "") and name in self.dimensions:
                 conditions.append(Q(**{self.dimensions[name]: value}))
@@ -142,10 +145,46 @@ class Measure:
         # A rollup that sums counts: the groups already asked for add up to the total.
         groups = _recalled_groups(rolled(self.key), whole.key()) if self.rollup.additive else None
         total = sum(groups.values()) if groups is not None else self.rollup.value(whole)
-        return total + sum(self._raw(q, extra) for q, extra in raw)
+        return total + sum(self._raw_part(q) if extra == Q() else self._raw(q, extra) for q, extra in raw)
 
     def _raw(self, query: Query, extra: Q | None = None):
         return self.queryset(query).filter(extra or Q()).aggregate(v=self.aggregate())["v"] or 0
+
+    def _raw_part(self, query: Query):
+        """A partial month at an end of the period, from the records — and in the same statement
+        that part of the measures reading the same rows (found, rectified, major…): one range of
+        the day index read once, each number its own FILTER, remembered for when it is asked."""
+        memory = _answers.get()
+        if memory is None:
+            return self._raw(query)
+        key = (self.key, "part", query.key())
+        if key not in memory:
+            memory.update(self._count_parts(query, [m for m in CATALOG.values() if self._same_rows(m)]))
+        return memory[key]
+
+    def _same_rows(self, other) -> bool:
+        """A measure whose partial months read the rows this one reads, counting some of them."""
+        return (
+            isinstance(other, Measure)
+            and other.rollup is not None
+            and (other.model, other.date_field, other.region_field, other.dimensions)
+            == (self.model, self.date_field, self.region_field, self.dimensions)
+            and other.in_period is None
+            and self.in_period is None
+            and other.aggregate().filter is None
+        )
+
+    def _count_parts(self, query: Query, measures: list) -> dict:
+        rows = self.model.objects.for_user(query.user, within=query.filters.get("region") or None)
+        for condition in self._slice(query):
+            rows = rows.filter(condition)
+        aggregates = {}
+        for n, measure in enumerate(measures):
+            aggregate = measure.aggregate().copy()
+            aggregate.filter = AggregateFilter(measure.where(query))
+            aggregates[f"n{n}"] = aggregate
+        values = rows.aggregate(**aggregates)
+        return {(m.key, "part", query.key()): values[f"n{n}"] or 0 for n, m in enumerate(measures)}
 
     def _parts(self, query: Query, dims: tuple[str, ...] = ()):
         """The question as the part its rollup answers (its whole months) and the parts counted
