@@ -20,6 +20,12 @@ def nothing(apps, schema_editor):
     pass
 
 
+ROLLUPS = (
+    "hazardcitytotal", "hazardclosedcounty", "hazardclosedmonth", "hazardclosedtotal", "hazardcountymonth",
+    "hazardcountytotal", "hazarddeadlinecounty", "hazarddeadlinemonth", "hazarddeadlinetotal", "hazardmonth",
+)  # fmt: skip
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -28,55 +34,9 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(uninstall, nothing),
-        migrations.AddField(
-            model_name='hazardcitytotal',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazardclosedcounty',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazardclosedmonth',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazardclosedtotal',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazardcountymonth',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazardcountytotal',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazarddeadlinecounty',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazarddeadlinemonth',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazarddeadlinetotal',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
-        ),
-        migrations.AddField(
-            model_name='hazardmonth',
-            name='funds_fen',
-            field=models.BigIntegerField(default=0),
+        *(
+            migrations.AddField(model_name=name, name="funds_fen", field=models.BigIntegerField(default=0))
+            for name in ROLLUPS
         ),
         migrations.RunPython(install, nothing),
     ]
