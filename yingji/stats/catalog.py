@@ -155,7 +155,7 @@ class Measure:
         that part of the measures reading the same rows (found, rectified, major…): one range of
         the day index read once, each number its own FILTER, remembered for when it is asked."""
         memory = _answers.get()
-        if memory is None:
+        if memory is None or not self._same_rows(self):
             return self._raw(query)
         key = (self.key, "part", query.key())
         if key not in memory:
