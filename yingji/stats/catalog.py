@@ -174,16 +174,18 @@ class Measure:
             and other.aggregate().filter is None
         )
 
+    def counting(self, condition: Q):
+        """The measure's aggregate over the rows that meet `condition` (a FILTER), to be counted
+        beside other numbers in one statement."""
+        aggregate = self.aggregate().copy()
+        aggregate.filter = AggregateFilter(condition)
+        return aggregate
+
     def _count_parts(self, query: Query, measures: list) -> dict:
         rows = self.model.objects.for_user(query.user, within=query.filters.get("region") or None)
         for condition in self._slice(query):
             rows = rows.filter(condition)
-        aggregates = {}
-        for n, measure in enumerate(measures):
-            aggregate = measure.aggregate().copy()
-            aggregate.filter = AggregateFilter(measure.where(query))
-            aggregates[f"n{n}"] = aggregate
-        values = rows.aggregate(**aggregates)
+        values = rows.aggregate(**{f"n{n}": m.counting(m.where(query)) for n, m in enumerate(measures)})
         return {(m.key, "part", query.key()): values[f"n{n}"] or 0 for n, m in enumerate(measures)}
 
     def _parts(self, query: Query, dims: tuple[str, ...] = ()):

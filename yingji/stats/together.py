@@ -16,7 +16,6 @@ from collections.abc import Iterable
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
-from django.db.models.aggregates import AggregateFilter
 from django.db.models.constants import LOOKUP_SEP
 
 from yingji.stats.catalog import CATALOG, Measure, Query, Ratio, remember, remembers
@@ -77,12 +76,10 @@ def _alone(measure: Measure, query: Query) -> bool:
 
 
 def _filtered(measure: Measure, query: Query):
-    aggregate = measure.aggregate().copy()
     condition = Q()
     for q in measure.conditions(query):
         condition &= q
-    aggregate.filter = AggregateFilter(condition)
-    return aggregate
+    return measure.counting(condition)
 
 
 def _sources(aggregate) -> list:
