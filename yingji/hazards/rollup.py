@@ -346,10 +346,11 @@ class HazardMonthRollup:
         return self.read(self.queryset(query).aggregate(v=Sum(self.column))["v"])
 
     def read(self, total):
-        """A sum of the rollup as the measure gives it: funds back from fen to yuan."""
-        if self.column == "funds_fen":
-            return (Decimal(total or 0) / 100).quantize(FEN)
-        return total or 0
+        """A sum of the rollup as the measure gives it: funds back from fen to yuan; nothing to
+        sum is 0, as the records' sum gives it."""
+        if total is None:
+            return 0
+        return (Decimal(total) / 100).quantize(FEN) if self.column == "funds_fen" else total
 
     def grouped(self, query: Query, dims: tuple[str, ...]) -> dict:
         """The groups of this measure, and in the same statement those of the measures that
