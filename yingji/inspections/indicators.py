@@ -8,14 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from yingji.inspections.choices import InspectionType
 from yingji.inspections.models import Inspection
-from yingji.inspections.rollup_stats import SELF_CHECKS, InspectionMonthRollup, UnitsRollup
-from yingji.inspections.rollup_stats import SUPERVISION as SUPERVISED
+from yingji.inspections.rollup_stats import SELF_CHECKS, SUPERVISION, InspectionMonthRollup, UnitsRollup
 from yingji.stats.catalog import Measure, register
 
 DIMENSIONS = {"industry": "industry", "type": "type", "enterprise": "enterprise_id"}
 
-
-SUPERVISION = ~Q(type=InspectionType.SELF_CHECK)
 
 
 def _measure(key, label, unit, aggregate, where=lambda q: Q(), link_extra: str = "", rollup=None) -> Measure:
@@ -62,7 +59,7 @@ register(
         lambda: Count("*"),
         lambda q: SUPERVISION,
         "&supervision=1",
-        InspectionMonthRollup("inspections", SUPERVISED),
+        InspectionMonthRollup("inspections", SUPERVISION),
     ),
     _measure(
         "inspections.supervision_person_times",
@@ -71,7 +68,7 @@ register(
         lambda: Sum("inspector_count"),
         lambda q: SUPERVISION,
         "&supervision=1",
-        InspectionMonthRollup("person_times", SUPERVISED),
+        InspectionMonthRollup("person_times", SUPERVISION),
     ),
     _measure(
         "inspections.supervision_units",

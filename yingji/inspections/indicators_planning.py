@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from yingji.inspections.choices import InspectionType
 from yingji.inspections.models import Inspection
 from yingji.inspections.planning_models import PlanRow, RandomDraw
+from yingji.inspections.rollup_stats import UnitsRollup
 from yingji.stats.catalog import Measure, Ratio, register
 
 register(
@@ -34,6 +35,7 @@ register(
         where=lambda q: ~Q(type=InspectionType.SELF_CHECK) & ~Q(enterprise__risk_grade=""),
         dimensions={"risk_grade": "enterprise__risk_grade", "industry": "industry"},
         link=lambda q: f"/inspections/?from={q.period.start}&to={q.period.end}&supervision=1",
+        rollup=UnitsRollup("first_supervision_day", graded=True),
     ),
     Ratio(
         key="plans.progress",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from yingji.core.sql import month_start
+from yingji.enterprises.models import Enterprise
 from yingji.inspections.choices import InspectionType
 from yingji.inspections.rollup_models import (
     InspectedUnit,
@@ -30,6 +31,7 @@ from yingji.inspections.rollup_models import (
 
 TABLE = "inspections_inspection"
 UNITS = InspectedUnit._meta.db_table
+REGISTRY = Enterprise._meta.db_table
 SELF_CHECK = InspectionType.SELF_CHECK.value
 LOCK_CLASS = 7417  # the first key of the advisory locks on enterprises (any number of our own)
 OPS = ("insert", "delete", "update")
@@ -73,10 +75,10 @@ UNIT_GRAINS = (
     Grain(InspectedUnitCountyMonth, 6),
     Grain(InspectedUnitCountyTotal, 6, detailed=False),
 )
-KEY = "month, region_code, industry, supervision"
+KEY = "month, region_code, industry, type"
 UNIT_MONTH_KEY = "month, region_code, industry"
 UNIT_KEY = ("enterprise_id", "region_code", "industry")
-_UNIT_COLUMNS = "enterprise_id, year, region_code, industry, first_day, first_supervision_day"
+_UNIT_COLUMNS = "enterprise_id, year, region_code, industry, first_day, first_supervision_day, risk_grade"
 
 
 def _pg() -> bool:
@@ -93,62 +95,74 @@ def _new_year(year: str) -> str:
 
 def _first_days(keys: str) -> str:
     """The first days of the (enterprise_id, year, region_code, industry) in `keys`, from the
-    inspections: one row per key that still has inspections."""
+    inspections, and the enterprise's grade: one row per key that still has inspections."""
     return f"""
         SELECT i.enterprise_id, k.year, i.region_code, i.industry, min(i.inspected_on),
-               min(CASE WHEN i.type <> '{SELF_CHECK}' THEN i.inspected_on END)
+               min(CASE WHEN i.type <> '{SELF_CHECK}' THEN i.inspected_on END), min(e.risk_grade)
         FROM {keys} AS k JOIN {TABLE} AS i ON i.enterprise_id = k.enterprise_id
              AND i.region_code = k.region_code AND i.industry = k.industry
              AND i.inspected_on >= {_new_year("k.year")} AND i.inspected_on < {_new_year("k.year + 1")}
+             JOIN {REGISTRY} AS e ON e.id = i.enterprise_id
         GROUP BY i.enterprise_id, k.year, i.region_code, i.industry"""
 
 
 def _mark_shared(enterprises: str) -> str:
-    """Mark the rows of the enterprises (and years) in `enterprises` that share their year."""
+    """Mark the rows of the enterprises (and years) in `enterprises` that share their year
+    (only the rows that change: an update of the units table is counted by its trigger)."""
+    shares = f"""(SELECT count(*) > 1 FROM {UNITS} AS v
+                  WHERE v.enterprise_id = {UNITS}.enterprise_id AND v.year = {UNITS}.year)"""
     return f"""
-        UPDATE {UNITS} SET shared = (SELECT count(*) > 1 FROM {UNITS} AS v
-                                     WHERE v.enterprise_id = {UNITS}.enterprise_id AND v.year = {UNITS}.year)
+        UPDATE {UNITS} SET shared = {shares}
         WHERE EXISTS (SELECT 1 FROM {enterprises} AS k
-                      WHERE k.enterprise_id = {UNITS}.enterprise_id AND k.year = {UNITS}.year);"""
+                      WHERE k.enterprise_id = {UNITS}.enterprise_id AND k.year = {UNITS}.year)
+              AND shared <> {shares};"""
 
 
 def _inspection_delta(grain: Grain, rows: str, sign: int) -> str:
     return f"""
         SELECT {month_start("inspected_on")} AS month, {grain.region()} AS region_code,
-               {grain.industry()} AS industry, type <> '{SELF_CHECK}' AS supervision,
-               {sign} AS n, {sign} * inspector_count AS p
+               {grain.industry()} AS industry, type,
+               {sign} AS v0, {sign} * inspector_count AS v1
         FROM {rows}"""
 
 
 def _unit_delta(grain: Grain, rows: str, sign: int) -> str:
     return f"""
         SELECT {month_start("first_day")} AS month, {grain.region()} AS region_code,
-               {grain.industry()} AS industry, {sign} AS n, 0 AS p FROM {rows}
+               {grain.industry()} AS industry, {sign} AS v0, 0 AS v1, 0 AS v2 FROM {rows}
         UNION ALL
-        SELECT {month_start("first_supervision_day")}, {grain.region()}, {grain.industry()}, 0, {sign}
+        SELECT {month_start("first_supervision_day")}, {grain.region()}, {grain.industry()}, 0, {sign},
+               CASE WHEN risk_grade <> '' THEN {sign} ELSE 0 END
         FROM {rows} WHERE first_supervision_day IS NOT NULL"""
 
 
-def _add(grain: Grain, key: str, columns: tuple[str, str], delta: str) -> str:
-    """Add the delta's (key, n, p) to the grain's table. Ordered, so that concurrent writers
-    lock the rollup rows in the same order (no deadlock)."""
-    n, p, t = *columns, grain.table
+INSPECTION_COLUMNS = ("inspections", "person_times")
+UNIT_COLUMNS = ("units", "supervised_units", "graded_units")
+
+
+def _add(grain: Grain, key: str, columns: tuple[str, ...], delta: str) -> str:
+    """Add the delta's key and values (v0, v1, …: one per column) to the grain's table.
+    Ordered, so that concurrent writers lock the rollup rows in the same order (no deadlock)."""
+    t = grain.table
+    sums = ", ".join(f"sum(v{i})" for i in range(len(columns)))
+    changed = " OR ".join(f"sum(v{i}) <> 0" for i in range(len(columns)))
+    added = ", ".join(f"{c} = {t}.{c} + EXCLUDED.{c}" for c in columns)
     where = " WHERE true" if not _pg() else ""  # SQLite: an upsert's SELECT needs a WHERE
     return f"""
-        INSERT INTO {t} ({key}, {n}, {p})
-        SELECT {key}, sum(n), sum(p) FROM ({delta}) AS delta{where}
-        GROUP BY {key} HAVING sum(n) <> 0 OR sum(p) <> 0 ORDER BY {key}
-        ON CONFLICT ({key}) DO UPDATE SET {n} = {t}.{n} + EXCLUDED.{n}, {p} = {t}.{p} + EXCLUDED.{p};"""
+        INSERT INTO {t} ({key}, {", ".join(columns)})
+        SELECT {key}, {sums} FROM ({delta}) AS delta{where}
+        GROUP BY {key} HAVING {changed} ORDER BY {key}
+        ON CONFLICT ({key}) DO UPDATE SET {added};"""
 
 
 def _inspection_rows(grain: Grain, op: str) -> str:
     delta = " UNION ALL ".join(_inspection_delta(grain, rows, sign) for rows, sign in _ROWS[op])
-    return _add(grain, KEY, ("inspections", "person_times"), delta)
+    return _add(grain, KEY, INSPECTION_COLUMNS, delta)
 
 
 def _unit_rows(grain: Grain, op: str) -> str:
     delta = " UNION ALL ".join(_unit_delta(grain, rows, sign) for rows, sign in _ROWS[op])
-    return _add(grain, UNIT_MONTH_KEY, ("units", "supervised_units"), delta)
+    return _add(grain, UNIT_MONTH_KEY, UNIT_COLUMNS, delta)
 
 
 # ---- PostgreSQL: statement-level triggers over the transition tables ----
@@ -168,6 +182,17 @@ def _pg_units(op: str) -> str:
         {_mark_shared(f"({touched})")}"""
 
 
+def _pg_grades() -> str:
+    """The registry's grades changed: onto the enterprises' unit rows, under the same lock per
+    enterprise as the inspections' writers (a writer counting its units reads the grade)."""
+    return f"""
+        PERFORM pg_advisory_xact_lock({LOCK_CLASS}, e)
+            FROM (SELECT n.id::int AS e FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id
+                  WHERE o.risk_grade <> n.risk_grade ORDER BY 1) AS s;
+        UPDATE {UNITS} AS u SET risk_grade = n.risk_grade FROM new_rows AS n
+        WHERE u.enterprise_id = n.id AND u.risk_grade <> n.risk_grade;"""
+
+
 def _pg_function(name: str, table: str, op: str, body: str) -> list[str]:
     return [
         f"""CREATE OR REPLACE FUNCTION {name}_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -183,10 +208,10 @@ def _postgresql_install() -> list[str]:
     for op in OPS:
         body = "".join(_inspection_rows(grain, op) for grain in GRAINS) + _pg_units(op)
         statements += _pg_function("inspection_rollup", TABLE, op, body)
-    for op in ("insert", "delete"):  # the units table's rows are replaced, never updated
+    for op in OPS:  # updated: shared, and the grade
         body = "".join(_unit_rows(grain, op) for grain in UNIT_GRAINS)
         statements += _pg_function("inspected_unit_rollup", UNITS, op, body)
-    return statements
+    return statements + _pg_function("inspected_unit_grade", REGISTRY, "update", _pg_grades())
 
 
 # ---- SQLite: row-level triggers ----
@@ -200,7 +225,7 @@ def _one_row(row: str, columns: tuple[str, ...]) -> str:
 def _sqlite_inspection(row: str, sign: int) -> str:
     rows = _one_row(row, ("inspected_on", "region_code", "industry", "type", "inspector_count"))
     months = "".join(
-        _add(grain, KEY, ("inspections", "person_times"), _inspection_delta(grain, rows, sign))
+        _add(grain, KEY, INSPECTION_COLUMNS, _inspection_delta(grain, rows, sign))
         for grain in GRAINS
     )
     key = f"(SELECT {row}.enterprise_id AS enterprise_id, {_year(row + '.inspected_on')} AS year, {row}.region_code AS region_code, {row}.industry AS industry)"  # fmt: skip
@@ -212,10 +237,9 @@ def _sqlite_inspection(row: str, sign: int) -> str:
 
 
 def _sqlite_unit(row: str, sign: int) -> str:
-    rows = _one_row(row, ("first_day", "first_supervision_day", "region_code", "industry"))
+    rows = _one_row(row, ("first_day", "first_supervision_day", "region_code", "industry", "risk_grade"))
     return "".join(
-        _add(grain, UNIT_MONTH_KEY, ("units", "supervised_units"), _unit_delta(grain, rows, sign))
-        for grain in UNIT_GRAINS
+        _add(grain, UNIT_MONTH_KEY, UNIT_COLUMNS, _unit_delta(grain, rows, sign)) for grain in UNIT_GRAINS
     )
 
 
@@ -232,6 +256,12 @@ def _sqlite_install() -> list[str]:
         ),
         ("inspected_unit_rollup_insert", f"AFTER INSERT ON {UNITS}"): _sqlite_unit("NEW", 1),
         ("inspected_unit_rollup_delete", f"AFTER DELETE ON {UNITS}"): _sqlite_unit("OLD", -1),
+        ("inspected_unit_rollup_update", f"AFTER UPDATE OF risk_grade ON {UNITS}"): (
+            _sqlite_unit("OLD", -1) + _sqlite_unit("NEW", 1)
+        ),
+        ("inspected_unit_grade_update", f"AFTER UPDATE OF risk_grade ON {REGISTRY} WHEN OLD.risk_grade IS NOT NEW.risk_grade"): (  # fmt: skip
+            f"UPDATE {UNITS} SET risk_grade = NEW.risk_grade WHERE enterprise_id = NEW.id;"
+        ),
     }
     statements = [f"DROP TRIGGER IF EXISTS {name}" for name, _ in triggers]
     return statements + [
@@ -251,7 +281,8 @@ def install(*, count: bool = True) -> None:
 
 def uninstall() -> None:
     with connection.cursor() as cursor:
-        for name, table in (("inspection_rollup", TABLE), ("inspected_unit_rollup", UNITS)):
+        triggers = (("inspection_rollup", TABLE), ("inspected_unit_rollup", UNITS), ("inspected_unit_grade", REGISTRY))
+        for name, table in triggers:
             for op in OPS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}_{op}" + (f" ON {table}" if _pg() else ""))
 
@@ -260,7 +291,7 @@ def keep_triggers(sender, using: str = "default", **kwargs) -> None:
     """After every migrate, as the hazard rollup's (SQLite drops a table's triggers when it
     remakes the table to alter it)."""
     tables = set(connection.introspection.table_names())
-    if using == connection.alias and {TABLE, UNITS, UNIT_GRAINS[-1].table} <= tables:
+    if using == connection.alias and {TABLE, UNITS, UNIT_GRAINS[-1].table, REGISTRY} <= tables:
         install(count=False)
 
 
@@ -274,19 +305,20 @@ def rebuild() -> None:
     tables = [UNITS] + [g.table for g in GRAINS + UNIT_GRAINS]
     statements = [f"{empty} {table}" for table in tables] + [
         f"""INSERT INTO {first.table} ({KEY}, inspections, person_times)
-            SELECT {month_start("inspected_on")}, region_code, industry, type <> '{SELF_CHECK}',
-                   count(*), sum(inspector_count)
+            SELECT {month_start("inspected_on")}, region_code, industry, type, count(*), sum(inspector_count)
             FROM {TABLE} GROUP BY 1, 2, 3, 4 ORDER BY 2, 1""",
         *[
             f"""INSERT INTO {grain.table} ({KEY}, inspections, person_times)
-                SELECT month, {grain.region()}, {grain.industry()}, supervision, sum(inspections), sum(person_times)
+                SELECT month, {grain.region()}, {grain.industry()}, type, sum(inspections), sum(person_times)
                 FROM {first.table} GROUP BY 1, 2, 3, 4 ORDER BY 2, 1"""
             for grain in coarser
         ],
         f"""INSERT INTO {UNITS} ({_UNIT_COLUMNS}, shared)
-            SELECT enterprise_id, {_year("inspected_on")}, region_code, industry, min(inspected_on),
-                   min(CASE WHEN type <> '{SELF_CHECK}' THEN inspected_on END), false
-            FROM {TABLE} GROUP BY 1, 2, 3, 4 ORDER BY 3, 2""",
+            SELECT u.*, e.risk_grade, false FROM (
+                SELECT enterprise_id, {_year("inspected_on")} AS year, region_code, industry,
+                       min(inspected_on), min(CASE WHEN type <> '{SELF_CHECK}' THEN inspected_on END)
+                FROM {TABLE} GROUP BY 1, 2, 3, 4) AS u
+            JOIN {REGISTRY} AS e ON e.id = u.enterprise_id ORDER BY 3, 2""",
         _mark_shared(f"(SELECT enterprise_id, year FROM {UNITS} GROUP BY 1, 2 HAVING count(*) > 1)"),
     ]
     with connection.cursor() as cursor:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
 
+from yingji.inspections.choices import InspectionType
 from yingji.inspections.rollup import GRAINS, UNIT_GRAINS, Grain
 from yingji.inspections.rollup_models import InspectedUnit
 from yingji.regions.scoping import Jurisdiction
@@ -12,16 +13,18 @@ from yingji.stats.catalog import GroupFields, Query, grouped_values, grouped_val
 from yingji.stats.periods import is_month_end
 
 FILTERS = {"region", "industry"}
+MONTH_FILTERS = FILTERS | {"type"}  # the month tables keep the type, the units tables do not
 GROUPS = {"city", "county", "street", "industry", "month"}
 FIELDS = GroupFields(region="region_code", industry="industry")
-SUPERVISION = Q(supervision=True)
-SELF_CHECKS = Q(supervision=False)
+SUPERVISION = ~Q(type=InspectionType.SELF_CHECK)
+SELF_CHECKS = Q(type=InspectionType.SELF_CHECK)
 
 
 def _scoped(model, query: Query):
+    """The user's rows of a rollup table, filtered as asked (the filters `answers` allowed)."""
     qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
-    industry = query.filters.get("industry")
-    return qs.filter(industry=industry) if industry else qs
+    asked = {name: query.filters.get(name) for name in ("industry", "type")}
+    return qs.filter(**{name: value for name, value in asked.items() if value})
 
 
 def _grain_for(grains: tuple[Grain, ...], query: Query, dims: tuple[str, ...]) -> Grain:
@@ -56,7 +59,7 @@ class InspectionMonthRollup:
     end from the records)."""
 
     column: str  # inspections | person_times
-    where: Q = Q()  # on `supervision`
+    where: Q = Q()  # on `type`
     splits = True
     additive = True
 
@@ -65,7 +68,7 @@ class InspectionMonthRollup:
         return (
             period.start.day == 1
             and is_month_end(period.end)
-            and rollup_keeps(query, dims, filters=FILTERS, groups=GROUPS)
+            and rollup_keeps(query, dims, filters=MONTH_FILTERS, groups=GROUPS)
         )
 
     def residue(self, query: Query) -> list[Q]:
@@ -92,14 +95,18 @@ class UnitsRollup:
     D's (the unit month tables), from InspectedUnit for the days of D's month — less the
     repeats of the few enterprises with more than one row in a group (`shared`). Not a sum:
     the groups of a question do not add up to its total (an enterprise inspected under two
-    streets is one unit of the county), so the measure never adds them."""
+    streets is one unit of the county), so the measure never adds them. `graded`: only the
+    graded enterprises' (the risk grade the units table keeps from the registry)."""
 
     first_day: str  # first_day | first_supervision_day
+    graded: bool = False  # supervised units of graded enterprises (plans.inspected)
     splits = False  # answers the whole period itself, or nothing
     additive = False
 
     @property
     def column(self) -> str:
+        if self.graded:
+            return "graded_units"
         return "units" if self.first_day == "first_day" else "supervised_units"
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
@@ -133,7 +140,8 @@ class UnitsRollup:
 
     def _units(self, query: Query):
         by_end = {f"{self.first_day}__lte": query.period.end}
-        return _scoped(InspectedUnit, query).filter(year=query.period.start.year, **by_end)
+        units = _scoped(InspectedUnit, query).filter(year=query.period.start.year, **by_end)
+        return units.exclude(risk_grade="") if self.graded else units
 
     def adopt(self, key: str) -> None:
         pass

@@ -67,12 +67,9 @@ MEASURED: dict[str, int] = {
     "hazards.listed": 42,  # a covering partial index by region and day listed (2026-12-04)
 }
 
-# Known to miss the target at province scale, and what will bring each under it.
-PENDING = {
-    "plans.inspected": "graded units inspected, distinct: 26–33 ms for a county's H1, most of it one "
-    "probe of the registry per inspection for the grade; from InspectedUnit PostgreSQL hashes the "
-    "whole registry (105 ms). The grade kept in InspectedUnit by a trigger on the registry would do",
-}
+# Known to miss the target at province scale, and what will bring each under it (none now:
+# plans.inspected, the last, reads the graded units the inspection rollups keep since 2026-12-05).
+PENDING: dict[str, str] = {}
 
 
 def how_fast(key: str) -> str | None:

@@ -1,7 +1,8 @@
 """The inspection rollups answer exactly what the inspections answer, whatever writes them:
 random inspections saved and bulk-inserted, moved to another day, kind, enterprise or region,
-given more inspectors, deleted — then every question is asked of both. Units are counted
-distinct: an enterprise inspected twice in a period is one unit, wherever the months fall."""
+given more inspectors, deleted, their enterprises graded and ungraded in the registry — then
+every question is asked of both. Units are counted distinct: an enterprise inspected twice in a
+period is one unit, wherever the months fall."""
 
 import dataclasses
 import datetime
@@ -10,6 +11,7 @@ import random
 import pytest
 from django.db.models import F
 
+from yingji.enterprises.models import Enterprise
 from yingji.inspections import rollup
 from yingji.inspections.models import (
     Inspection,
@@ -30,8 +32,9 @@ COUNTS = [
     "inspections.supervision_person_times",
     "inspections.self_checks",
 ]
-UNITS = ["inspections.units", "inspections.supervision_units"]
+UNITS = ["inspections.units", "inspections.supervision_units", "plans.inspected"]
 TYPES = ["daily", "special", "self_check", "self_check", "law_enforcement"]
+GRADES = ["", "major", "relatively_high", "general", "low"]
 
 
 def _new(rng, enterprise) -> Inspection:
@@ -45,11 +48,25 @@ def _new(rng, enterprise) -> Inspection:
     )
 
 
+def _grade(rng, enterprises) -> None:
+    """The registry grades or ungrades an enterprise: by save(), or by a queryset update of several."""
+    if rng.random() < 0.5:
+        enterprise = Enterprise.objects.get(pk=rng.choice(enterprises).pk)
+        enterprise.risk_grade = rng.choice(GRADES)
+        enterprise.save()
+    else:
+        chosen = [e.pk for e in rng.sample(enterprises, 2)]
+        Enterprise.objects.filter(pk__in=chosen).update(risk_grade=rng.choice(GRADES))
+
+
 def _random_writes(rng, enterprises, steps: int = 250) -> None:
-    """Writes in every way the product writes: save(), bulk_create, queryset update, delete."""
+    """Writes in every way the product writes: save(), bulk_create, queryset update, delete;
+    and the registry's grades changed between them."""
     for _ in range(steps):
         choice = rng.random()
         ids = list(Inspection.objects.order_by("id").values_list("id", flat=True))
+        if rng.random() < 0.08:
+            _grade(rng, enterprises)
         if choice < 0.4 or not ids:
             _new(rng, rng.choice(enterprises)).save()
         elif choice < 0.5:
@@ -92,6 +109,8 @@ def _questions(rng, users, *, from_new_year: bool = False):
             start = START + datetime.timedelta(days=rng.randrange(690))
             end = start + datetime.timedelta(days=rng.choice([3, 40, 95, 200, 400]))
         filters = rng.choice([{}, {"region": "430102015"}, {"industry": "construction"}, {"region": "4301"}])
+        if not from_new_year and rng.random() < 0.25:  # the month tables keep the type
+            filters = {**filters, "type": rng.choice(TYPES)}
         dims = rng.choice([(), ("street",), ("county",), ("city",), ("industry",), ("street", "industry")])
         if not from_new_year and rng.random() < 0.3:
             dims = ("month",)
@@ -177,26 +196,68 @@ def test_self_checks_are_units_but_not_supervised_units(enterprises, bureau):
     assert CATALOG["inspections.person_times"].value(year) == 2
 
 
+def test_leader_led_and_unannounced_inspections_are_counted_from_the_month_tables(enterprises, bureau):
+    """The work summary's 领导带队 and 四不两直 figures: inspections.count of one type."""
+    a, b, c = enterprises["A"], enterprises["B"], enterprises["C"]
+    for e, day, kind, inspectors in [
+        (a, D(2026, 2, 3), "leader", 1),
+        (a, D(2026, 4, 5), "leader", 3),
+        (b, D(2026, 3, 1), "unannounced", 2),
+        (c, D(2026, 3, 9), "daily", 2),
+    ]:
+        Inspection.objects.create(enterprise=e, region_id=e.region_id, industry=e.industry, inspected_on=day, type=kind, inspector_count=inspectors)  # fmt: skip
+
+    def h1(kind):
+        return Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 6, 30)), filters={"type": kind})
+
+    count, person_times = CATALOG["inspections.count"], CATALOG["inspections.person_times"]
+    assert count._parts(h1("leader")) is not None
+    assert [count.value(h1(kind)) for kind in ("leader", "unannounced", "daily", "self_check")] == [2, 1, 1, 0]
+    assert person_times.value(h1("leader")) == 4
+    assert count.grouped(h1("leader"), "month") == {"2026-02": 1, "2026-04": 1}
+
+
+def test_graded_units_follow_the_registry_grade_whenever_it_changes(enterprises, bureau):
+    """plans.inspected counts graded enterprises a supervisor inspected: the grade is the
+    registry's now, not when inspected; a self-check does not count."""
+    a, b = enterprises["A"], enterprises["B"]
+    for e, kind in [(a, "daily"), (b, "self_check")]:
+        Inspection.objects.create(enterprise=e, region_id=e.region_id, industry=e.industry, inspected_on=D(2026, 3, 4), type=kind)  # fmt: skip
+    h1 = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 6, 30)))
+    graded = CATALOG["plans.inspected"]
+    assert graded._parts(h1) is not None
+    assert graded.value(h1) == 0  # neither is graded yet
+    Enterprise.objects.filter(pk__in=[a.pk, b.pk]).update(risk_grade="major")
+    assert graded.value(h1) == 1  # A; B only checked itself
+    a.refresh_from_db()
+    a.risk_grade = ""
+    a.save()
+    assert graded.value(h1) == 0
+    Inspection.objects.create(enterprise=b, region_id=b.region_id, industry=b.industry, inspected_on=D(2026, 6, 9), type="special")  # fmt: skip
+    assert graded.value(h1) == 1  # B, graded before this inspection
+    assert graded.value(Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 5, 31)))) == 0
+
+
 def _tables():
     months = [
         sorted(
             grain.model.objects.exclude(inspections=0).values_list(
-                "month", "region_code", "industry", "supervision", "inspections", "person_times"
+                "month", "region_code", "industry", "type", "inspections", "person_times"
             )
         )  # fmt: skip
         for grain in rollup.GRAINS
     ]
     months += [
         sorted(
-            grain.model.objects.exclude(units=0, supervised_units=0).values_list(
-                "month", "region_code", "industry", "units", "supervised_units"
+            grain.model.objects.exclude(units=0, supervised_units=0, graded_units=0).values_list(
+                "month", "region_code", "industry", "units", "supervised_units", "graded_units"
             )
         )  # fmt: skip
         for grain in rollup.UNIT_GRAINS
     ]
     units = sorted(
         rollup.InspectedUnit.objects.values_list(
-            "enterprise_id", "year", "region_code", "industry", "first_day", "first_supervision_day", "shared"
+            "enterprise_id", "year", "region_code", "industry", "first_day", "first_supervision_day", "shared", "risk_grade"
         )  # fmt: skip
     )
     return months, units
@@ -210,7 +271,8 @@ def test_triggers_keep_the_tables_equal_to_a_rebuild(enterprises):
     (streets, counties, totals, unit_streets, *_), units = kept
     assert sum(row[4] for row in streets) == Inspection.objects.count()
     assert sum(row[3] for row in unit_streets) == len(units)
-    assert any(row[-1] for row in units)  # some enterprises were recorded under two regions
+    assert any(row[-2] for row in units)  # some enterprises were recorded under two regions
+    assert {row[-1] for row in units} - {""}  # and some were graded
     assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
     assert {industry for _, _, industry, *_ in totals} == {""}
     assert len(units) == len(set(Inspection.objects.values_list("enterprise_id", "inspected_on__year", "region_id", "industry")))  # fmt: skip
@@ -234,14 +296,18 @@ def test_each_question_reads_the_smallest_month_table_that_keeps_what_it_needs(
 
 
 @pytest.mark.parametrize(
-    ("filters", "persona"),
-    [({"type": "daily"}, "bureau"), ({"enterprise": "1"}, "bureau"), ({}, "enterprise_user")],
+    ("filters", "persona", "counts"),
+    [
+        ({"type": "leader"}, "bureau", True),  # the month tables keep the type, the units' do not
+        ({"enterprise": "1"}, "bureau", False),
+        ({}, "enterprise_user", False),
+    ],
 )
-def test_questions_the_rollups_cannot_answer_go_to_the_records(request, filters, persona):
+def test_questions_the_rollups_cannot_answer_go_to_the_records(request, filters, persona, counts):
     query = Query(
         user=request.getfixturevalue(persona), period=Period(D(2026, 1, 1), D(2026, 6, 30)), filters=filters
     )
-    assert not CATALOG["inspections.count"].rollup.answers(query)
+    assert CATALOG["inspections.count"].rollup.answers(query) is counts
     assert not CATALOG["inspections.units"].rollup.answers(query)
 
 
@@ -251,8 +317,12 @@ def test_a_street_asking_for_wider_or_other_regions_gets_only_its_own_units(api,
     another county, its city, its province or a sibling street still counts only itself."""
     for key in "ACD":  # A in 东岸 (the street's own), C in 文艺路, D in 天心区
         e = enterprises[key]
-        Inspection.objects.create(enterprise=e, region_id=e.region_id, industry=e.industry, inspected_on=D(2026, 2, 2), type="daily")  # fmt: skip
-    path = f"/api/v1/stats?indicators=inspections.units,inspections.count&year=2026&period=H1&region={region}"
+        Inspection.objects.create(enterprise=e, region_id=e.region_id, industry=e.industry, inspected_on=D(2026, 2, 2), type="leader")  # fmt: skip
+    Enterprise.objects.update(risk_grade="major")
+    keys = ["inspections.units", "inspections.count", "plans.inspected"]
+    path = f"/api/v1/stats?indicators={','.join(keys)}&year=2026&period=H1&region={region}"
     values = {k: v["value"] for k, v in api(street).get(path).json()["indicators"].items()}
     own = 1 if "430102015".startswith(region) else 0  # its city or province: itself; 天心区, 文艺路: none
-    assert values == {"inspections.units": own, "inspections.count": own}
+    assert values == dict.fromkeys(keys, own)
+    by_type = api(street).get(path.replace(",".join(keys), "inspections.count") + "&type=leader").json()
+    assert by_type["indicators"]["inspections.count"]["value"] == own
