@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from yingji.regions.models import CODE_LENGTHS
 from yingji.regions.scoping import Jurisdiction
+from yingji.stats import compiled
 from yingji.stats.numbers import percent
 from yingji.stats.periods import Period, whole_months
 
@@ -112,10 +113,20 @@ class Measure:
         return self.link(query) + "".join(f"&{k}={v}" for k, v in params.items())
 
     def queryset(self, query: Query):
-        qs = self.model.objects.for_user(query.user, within=query.filters.get("region") or None)
+        qs = self._scoped(query)
         for condition in self.conditions(query):
             qs = qs.filter(condition)
         return qs
+
+    @property
+    def plain_rows(self) -> bool:
+        """Its rows are the user's scope that meet its conditions: not a queryset of its own
+        (RegionMeasure's), which neither compiled statements nor counting together can read."""
+        return type(self).queryset is Measure.queryset
+
+    def _scoped(self, query: Query):
+        """The user's rows (within the region asked for), before any condition."""
+        return self.model.objects.for_user(query.user, within=query.filters.get("region") or None)
 
     def conditions(self, query: Query) -> list[Q]:
         """What a record must meet besides the user's scope: in the period, the measure's own
@@ -148,6 +159,11 @@ class Measure:
         return total + sum(self._raw_part(q) if extra == Q() else self._raw(q, extra) for q, extra in raw)
 
     def _raw(self, query: Query, extra: Q | None = None):
+        if self.plain_rows:
+            where = [*self.conditions(query), *([extra] if extra else [])]
+            values = compiled.counted(self._scoped(query), [(self.model, self.aggregate, [])], where=where)
+            if values is not None:  # compiled once per process (stats.compiled)
+                return values[0] or 0
         return self.queryset(query).filter(extra or Q()).aggregate(v=self.aggregate())["v"] or 0
 
     def _raw_part(self, query: Query):
@@ -167,6 +183,7 @@ class Measure:
         return (
             isinstance(other, Measure)
             and other.rollup is not None
+            and other.rollup.splits  # a rollup that answers whole periods never reads a partial month
             and (other.model, other.date_field, other.region_field, other.dimensions)
             == (self.model, self.date_field, self.region_field, self.dimensions)
             and other.in_period is None
@@ -182,11 +199,15 @@ class Measure:
         return aggregate
 
     def _count_parts(self, query: Query, measures: list) -> dict:
-        rows = self.model.objects.for_user(query.user, within=query.filters.get("region") or None)
-        for condition in self._slice(query):
-            rows = rows.filter(condition)
-        values = rows.aggregate(**{f"n{n}": m.counting(m.where(query)) for n, m in enumerate(measures)})
-        return {(m.key, "part", query.key()): values[f"n{n}"] or 0 for n, m in enumerate(measures)}
+        numbers = [(m.model, m.aggregate, [m.where(query)]) for m in measures]
+        values = compiled.counted(self._scoped(query), numbers, where=self._slice(query))
+        if values is None:
+            rows = self._scoped(query)
+            for condition in self._slice(query):
+                rows = rows.filter(condition)
+            counted = rows.aggregate(**{f"n{n}": m.counting(m.where(query)) for n, m in enumerate(measures)})
+            values = [counted[f"n{n}"] for n in range(len(measures))]
+        return {(m.key, "part", query.key()): value or 0 for m, value in zip(measures, values, strict=True)}
 
     def _parts(self, query: Query, dims: tuple[str, ...] = ()):
         """The question as the part its rollup answers (its whole months) and the parts counted

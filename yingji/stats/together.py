@@ -6,18 +6,21 @@ the key its measure would (stats.catalog.remember), so the measure's own `value`
 
 Only numbers of a small table (stats.scale: all of a county's rows are read, as the index of a
 big one would not be) that come out the same either way are counted together: a measure without a
-rollup, whose conditions read the table's own columns (a foreign key compared, never followed:
-a join could repeat or drop rows), with a plain aggregate, over a scope without DISTINCT.
-Anything else is left to be counted alone when asked.
+rollup whose aggregate and conditions read the table's own columns (a foreign key compared, never
+followed: a join could repeat or drop rows) — exactly what stats.compiled can compile alone —
+over a scope without DISTINCT. Anything else is left to be counted alone when asked.
+
+The statement is assembled from each number's aggregate and conditions as compiled once per
+process (stats.compiled) and the user's scope as the ORM compiles it: building twenty FILTERs
+through the ORM for every statement cost more than the database took to count them.
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q
-from django.db.models.constants import LOOKUP_SEP
+from django.db import router
 
+from yingji.stats import compiled
 from yingji.stats.catalog import CATALOG, Measure, Query, Ratio, remember, remembers
 from yingji.stats.scale import SMALL_ROWS, SMALL_TABLES
 
@@ -31,23 +34,22 @@ def count_together(asked: Iterable[tuple[str, Query]]) -> int:
     tables = defaultdict(dict)
     for key, query in _measures(asked):
         measure = CATALOG[key]
-        if _alone(measure, query):
-            continue
         scope = (measure.model, getattr(query.user, "pk", None), query.filters.get("region") or None)
         tables[scope][(key, query.key())] = (measure, query)
     statements = 0
     for (model, _user, within), numbers in tables.items():
-        if len(numbers) < 2:
+        using = router.db_for_read(model)  # where the scope's queryset reads
+        together = [(r, m, q, m.conditions(q)) for r, (m, q) in numbers.items()]
+        together = [(r, m, q, c) for r, m, q, c in together if not _alone(m, c, using)]
+        if len(together) < 2:
             continue
-        user = next(iter(numbers.values()))[1].user
-        base = model.objects.for_user(user, within=within)
-        if base.query.distinct:
+        base = model.objects.for_user(together[0][2].user, within=within)
+        values = compiled.counted(base, [(m.model, m.aggregate, conditions) for _, m, _, conditions in together])
+        if values is None:  # the scope cannot be read so (DISTINCT, a join that repeats rows)
             continue
-        names = {f"n{i}": remembered for i, remembered in enumerate(numbers)}
-        values = base.aggregate(**{n: _filtered(*numbers[r]) for n, r in names.items()})
         statements += 1
-        for name, remembered in names.items():
-            remember(remembered, values[name] or 0)
+        for (remembered, *_), value in zip(together, values, strict=True):
+            remember(remembered, value or 0)
     return statements
 
 
@@ -63,61 +65,12 @@ def _measures(asked: Iterable[tuple[str, Query]]):
                 yield k, query
 
 
-def _alone(measure: Measure, query: Query) -> bool:
+def _alone(measure: Measure, conditions: list, using: str) -> bool:
     """A number that must be counted on its own."""
     if measure.rollup is not None or SMALL_TABLES.get(measure.model._meta.label, SMALL_ROWS + 1) > SMALL_ROWS:
         return True  # a big table is read through its indexes, a number at a time
-    aggregate = measure.aggregate()
-    if aggregate.filter is not None or not all(
-        _own_expression(e, measure.model) for e in _sources(aggregate)
-    ):
-        return True
-    return not all(_own_columns(q, measure.model) for q in measure.conditions(query))
-
-
-def _filtered(measure: Measure, query: Query):
-    condition = Q()
-    for q in measure.conditions(query):
-        condition &= q
-    return measure.counting(condition)
-
-
-def _sources(aggregate) -> list:
-    return [e for e in aggregate.get_source_expressions() if e is not None]
-
-
-def _own_expression(expression, model) -> bool:
-    name = getattr(expression, "name", None)
-    if name is not None:  # F("funds"), F("enterprise")
-        return _own_path(name, model, value=None)
-    if type(expression).__name__ == "Star":
-        return True
-    children = _sources(expression)
-    return bool(children) and all(_own_expression(e, model) for e in children)
-
-
-def _own_columns(q: Q, model) -> bool:
-    for child in q.children:
-        if isinstance(child, Q):
-            if not _own_columns(child, model):
-                return False
-        elif not _own_path(child[0], model, value=child[1]):
-            return False
-    return True
-
-
-def _own_path(path: str, model, value) -> bool:
-    """The lookup reads a column of the table itself (a value, not a subquery or expression)."""
-    if hasattr(value, "resolve_expression"):
-        return False
-    first, *rest = path.split(LOOKUP_SEP)
-    try:
-        field = model._meta.get_field(first)
-    except FieldDoesNotExist:
-        return False
-    if not field.is_relation:
-        return True
-    if not (field.many_to_one or field.one_to_one) or not field.concrete:
-        return False
-    # A foreign key compared (enterprise=…, region__startswith=…), not followed (enterprise__name).
-    return all(field.get_lookup(part) is not None for part in rest) and len(rest) <= 1
+    if not measure.plain_rows:
+        return True  # a queryset of its own
+    if compiled.aggregate(measure.model, measure.aggregate, using) is None:
+        return True  # its own filter, or a join
+    return compiled.condition(measure.model, conditions, using) is None  # a join

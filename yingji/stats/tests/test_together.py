@@ -148,3 +148,13 @@ def test_outside_an_answer_nothing_is_counted(district):
     with CaptureQueriesContext(connection) as statements:
         assert count_together([("complaints.received", query), ("complaints.items", query)]) == 0
     assert len(statements) == 0
+
+
+@pytest.mark.parametrize("username", ["bureau", "leader", "street", "department"])
+def test_every_users_scope_is_read_by_the_assembled_statements(district, username):
+    """The statements are assembled from compiled pieces and the user's scope as the ORM
+    compiles it, joins included (a warehouse's region, a task's organisation): every small
+    table of the summary's numbers is counted in one (stats.compiled)."""
+    query = next(_questions(User.objects.get(username=username)))
+    with remembering():
+        assert count_together((key, query) for key in _measures()) >= 10
