@@ -1,9 +1,10 @@
 """The demo district's three years of accidents: plausible, consistent with the rules, fast."""
 
 import datetime
-import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from yingji.accidents import deadlines, grading
 from yingji.accidents.choices import AccidentKind, UpdateKind
@@ -68,12 +69,14 @@ def test_production_accidents_are_mostly_one_death_or_injuries_only(built):
 
 
 def test_the_accidents_add_little_time_to_the_demo(built):
+    """Written in bulk: a few statements, not a statement or more an accident (how long it
+    takes is a benchmark's question, not a test's: a busy machine made this flaky)."""
     Accident.objects.all().delete()
     generator = next(g for g in demo.ordered() if g.name == "accidents")
-    started = time.monotonic()
-    generator.run(built)
-    assert time.monotonic() - started < 1  # about 50 ms on a laptop
+    with CaptureQueriesContext(connection) as statements:
+        generator.run(built)
     assert Accident.objects.count() > 100
+    assert len(statements) <= 10  # 5 for 160 accidents: a bulk insert a table
 
 
 def test_the_demo_reports_climb_the_chain_from_the_first_report(built):
