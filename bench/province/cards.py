@@ -5,12 +5,14 @@ inside one `remembering()` block per card, best of five after a warm-up.
 
     .venv/bin/python bench/province/cards.py              # the database of bench/province/run.py
     .venv/bin/python bench/province/cards.py --repeat 9
+    .venv/bin/python bench/province/cards.py --today 2026-11-28   # late in a month
 """
 
 # The benchmark prints its figures.
 # ruff: noqa: T201
 
 import argparse
+import datetime
 import os
 import sys
 import time
@@ -47,6 +49,7 @@ def _time(call, repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--today", type=datetime.date.fromisoformat, help="year to date as on this day (late in a month, say)")  # fmt: skip
     args = parser.parse_args()
     from bench.province.measure import ensure_user
 
@@ -61,7 +64,7 @@ def main() -> None:
     from yingji.stats.catalog import CATALOG, Query, remembering
     from yingji.stats.periods import period_of
 
-    today = timezone.localdate()
+    today = args.today or timezone.localdate()
     periods = {"year to date": period_of(today.year, "ytd", today=today), "H1": period_of(today.year, "H1")}
     print(f"Cards with 同比, in-process, best of {args.repeat} (ms); today {today}:")
     print(f"| user | indicator | {' | '.join(periods)} |\n| --- | --- | ---: | ---: |")

@@ -23,7 +23,7 @@ from yingji.regions.models import CODE_LENGTHS
 from yingji.regions.scoping import Jurisdiction
 from yingji.stats import compiled
 from yingji.stats.numbers import percent
-from yingji.stats.periods import Period, whole_months
+from yingji.stats.periods import Period, months_less_days, whole_months
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,16 @@ def rollup_keeps(query: Query, dims: tuple[str, ...], *, filters: set[str], grou
     to one enterprise (no rollup keeps the enterprise)."""
     asked = {k for k, v in query.filters.items() if v not in (None, "")}
     return asked <= filters and set(dims) <= groups and Jurisdiction.of(query.user).enterprise_id is None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a question counted from the records, added to the rollup's part (or taken
+    away from it: sign -1); `extra`, the rollup's residue, narrows it."""
+
+    query: Query
+    extra: Q = field(default_factory=Q)
+    sign: int = 1
 
 
 @dataclass(frozen=True)
@@ -156,7 +166,7 @@ class Measure:
         # A rollup that sums counts: the groups already asked for add up to the total.
         groups = _recalled_groups(rolled(self.key), whole.key()) if self.rollup.additive else None
         total = sum(groups.values()) if groups is not None else self.rollup.value(whole)
-        return total + sum(self._raw_part(q) if extra == Q() else self._raw(q, extra) for q, extra in raw)
+        return total + sum(p.sign * (self._raw_part(p.query) if p.extra == Q() else self._raw(p.query, p.extra)) for p in raw)  # fmt: skip
 
     def _raw(self, query: Query, extra: Q | None = None):
         if self.plain_rows:
@@ -211,21 +221,28 @@ class Measure:
 
     def _parts(self, query: Query, dims: tuple[str, ...] = ()):
         """The question as the part its rollup answers (its whole months) and the parts counted
-        from the records (the partial months at either end, the rollup's residue); None when
-        the rollup answers none of it."""
+        from the records (the partial months at either end, the rollup's residue, each added;
+        the days after a period ending late in its month, taken away: months_less_days); None
+        when the rollup answers none of it."""
         if self.rollup is None:
             return None
-        middle, ends = whole_months(query.period)
         if not self.rollup.splits:  # a snapshot at the cutoff: the period's months do not matter
-            whole, ends = query, []
-        elif middle is None:
+            return self._split(query, dims, query, [], [])
+        if self.rollup.additive:
+            middle, ends, taken = months_less_days(query.period)
+            if taken and (parts := self._split(query, dims, query.part(middle), ends, taken)):
+                return parts
+        middle, ends = whole_months(query.period)
+        if middle is None:
             return None
-        else:
-            whole = query.part(middle) if ends else query
+        return self._split(query, dims, query.part(middle) if ends else query, ends, [])
+
+    def _split(self, query: Query, dims: tuple, whole: Query, ends: list, taken: list):
         if not self.rollup.answers(whole, dims):
             return None
-        raw = [(query.part(end), Q()) for end in ends]
-        raw += [(whole, residue) for residue in self.rollup.residue(whole)]
+        raw = [Part(query.part(end)) for end in ends]
+        raw += [Part(query.part(days), sign=-1) for days in taken]
+        raw += [Part(whole, residue) for residue in self.rollup.residue(whole)]
         return whole, raw
 
     def grouped(self, query: Query, *dims: str) -> dict:
@@ -240,9 +257,11 @@ class Measure:
         answer = dict(
             _remembered((rolled(self.key), whole.key(), dims), lambda: self.rollup.grouped(whole, dims))
         )
-        for q, extra in raw:
-            for group, value in self._raw_grouped(q, dims, extra).items():
-                answer[group] = answer.get(group, 0) + value
+        for part in raw:
+            for group, value in self._raw_grouped(part.query, dims, part.extra).items():
+                answer[group] = answer.get(group, 0) + part.sign * value
+                if part.sign < 0 and not answer[group]:  # only the days taken away had any
+                    del answer[group]
         return answer
 
     def _raw_grouped(self, query: Query, dims: tuple[str, ...], extra: Q | None = None) -> dict:

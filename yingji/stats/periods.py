@@ -99,3 +99,38 @@ def whole_months(period: Period) -> tuple[Period | None, list[Period]]:
 
 def is_month_end(day: datetime.date) -> bool:
     return day == month_end(day)
+
+
+def months_less_days(period: Period) -> tuple[Period | None, list[Period], list[Period]]:
+    """As whole_months, but a partial month at an end of the period with fewer of its days
+    outside the period than inside it is taken whole, less the days outside: 1–28 December is
+    December less 29–31 December (three days of records to read instead of 28). Returns the
+    whole months, the partial months to add and the days to take away; only a sum can take
+    away (units counted distinct cannot)."""
+    middle, ends = whole_months(period)
+    months = [middle] if middle else []
+    added, taken = [], []
+    for end in ends:
+        outside = _outside(end)
+        if outside is not None and outside.days < end.days:
+            months.append(Period(end.start.replace(day=1), month_end(end.start)))
+            taken.append(outside)
+        else:
+            added.append(end)
+    if not months:
+        return None, ends, []
+    whole = Period(min(m.start for m in months), max(m.end for m in months), period.kind)
+    return whole, added, taken
+
+
+def _outside(part: Period) -> Period | None:
+    """The rest of the one month a partial month at a period's end lies in: None when it lies
+    across months or leaves days on both sides (a few days inside one month)."""
+    first, last = part.start.replace(day=1), month_end(part.start)
+    if part.end > last:
+        return None
+    if part.start == first and part.end < last:
+        return Period(part.end + datetime.timedelta(days=1), last)
+    if part.end == last and part.start > first:
+        return Period(first, part.start - datetime.timedelta(days=1))
+    return None

@@ -173,7 +173,7 @@ def _partial_questions(rng, users):
 def test_partial_months_at_either_end_add_up_exactly_from_the_records(seed, enterprises, admin, bureau, street, department):  # fmt: skip
     rng = random.Random(seed)
     _random_writes(rng, list(enterprises.values()))
-    used = 0
+    used = taken = 0
     for query, dims in _partial_questions(rng, [admin, bureau, street, department]):
         # Inside an answer the partial months of the measures that read the same rows are
         # counted in one statement (Measure._raw_part); outside, each alone: both exact.
@@ -181,12 +181,15 @@ def test_partial_months_at_either_end_add_up_exactly_from_the_records(seed, ente
             together = {key: _ask(CATALOG[key], query, dims) for key in MEASURES}
         for key in MEASURES:
             measure = CATALOG[key]
-            used += measure._parts(query, dims) is not None
+            parts = measure._parts(query, dims)
+            used += parts is not None
+            taken += parts is not None and any(p.sign < 0 for p in parts[1])
             bare = dataclasses.replace(measure, rollup=None)
             raw = _without_zeros(bare.grouped(query, *dims) if dims else bare.value(query))
             assert _without_zeros(_ask(measure, query, dims)) == raw, (key, query, dims)
             assert _without_zeros(together[key]) == raw, (key, query, dims)
     assert used > 100  # most questions took their whole months from the rollup
+    assert taken > 20  # and some, ending late in a month, that month less the days after
 
 
 def _ask(measure, query, dims):
@@ -212,15 +215,53 @@ def test_year_to_date_reads_eleven_months_from_the_rollup_and_the_rest_raw(burea
         D(2026, 11, 30),
         D(2026, 12, 4),
     )
-    (days, none), (months, residue) = raw
-    assert (days.period.start, days.period.end, none) == (
+    days, months = raw
+    assert (days.query.period.start, days.query.period.end, days.extra, days.sign) == (
         D(2026, 12, 1),
         D(2026, 12, 4),
         Q(),
+        1,
     )  # found 1–4 Dec
-    assert (months.period.start, months.period.end) == (D(2026, 1, 1), D(2026, 11, 30))
-    assert residue == Q(rectified_at__gte=D(2026, 12, 1))  # found before, rectified 1–4 Dec
+    assert (months.query.period.start, months.query.period.end) == (D(2026, 1, 1), D(2026, 11, 30))
+    assert months.extra == Q(rectified_at__gte=D(2026, 12, 1))  # found before, rectified 1–4 Dec
     assert CATALOG["hazards.open"]._parts(ytd) is None  # a snapshot on the day: from the records
+
+
+def test_year_to_date_late_in_a_month_reads_the_whole_month_less_the_days_after(bureau):
+    # To 28 December 2025: three days after it in December, 28 in it. The rollup's twelve months,
+    # less the hazards found 29–31 December (dated ahead, or entered late for those days).
+    ytd = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 28), "ytd"))
+    whole, raw = CATALOG["hazards.rectified"]._parts(ytd)
+    assert (whole.period.start, whole.period.end, whole.cutoff) == (D(2025, 1, 1), D(2025, 12, 31), D(2025, 12, 28))
+    after, residue = raw
+    assert (after.query.period.start, after.query.period.end, after.sign) == (D(2025, 12, 29), D(2025, 12, 31), -1)
+    assert residue.extra == Q(rectified_at__gte=D(2025, 12, 1)) and residue.sign == 1
+    # On the 15th more of December's days lie after it (16) than up to it: those 15 are added;
+    # on the 16th fewer (15): they are taken away.
+    for day, signs in ((15, [1]), (16, [-1])):
+        mid = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, day), "ytd"))
+        assert [p.sign for p in CATALOG["hazards.found"]._parts(mid)[1]] == signs
+    # Units counted distinct cannot take away: their rollup answers 1 January to the day itself.
+    assert CATALOG["inspections.units"]._parts(ytd) == (ytd, [])
+
+
+def test_the_days_taken_away_are_exact_when_records_lie_after_the_cutoff(enterprises, bureau):
+    # Found on 5 and 30 December 2025, the second rectified the same day: to 28 December the
+    # rollup's December (both) less the 30th (one) is one found, none rectified — and no
+    # street left with nothing but the days taken away.
+    a, c = enterprises["A"], enterprises["C"]  # two streets
+    for enterprise, day in ((a, 5), (c, 30)):
+        Hazard.objects.create(
+            enterprise=enterprise, region_id=enterprise.region_id, industry=enterprise.industry,
+            description="十二月", found_at=D(2025, 12, day), deadline=D(2025, 12, 31),
+            rectified_at=D(2025, 12, 30) if day == 30 else None,
+            status="rectified" if day == 30 else "rectifying",
+        )  # fmt: skip
+    query = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 28)))
+    assert [p.sign for p in CATALOG["hazards.found"]._parts(query)[1]] == [-1]
+    assert CATALOG["hazards.found"].value(query) == 1
+    assert CATALOG["hazards.rectified"].value(query) == 0
+    assert CATALOG["hazards.found"].grouped(query, "street") == {a.region_id: 1}
 
 
 def _overdue_questions(rng, users):
