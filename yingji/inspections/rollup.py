@@ -225,8 +225,7 @@ def _one_row(row: str, columns: tuple[str, ...]) -> str:
 def _sqlite_inspection(row: str, sign: int) -> str:
     rows = _one_row(row, ("inspected_on", "region_code", "industry", "type", "inspector_count"))
     months = "".join(
-        _add(grain, KEY, INSPECTION_COLUMNS, _inspection_delta(grain, rows, sign))
-        for grain in GRAINS
+        _add(grain, KEY, INSPECTION_COLUMNS, _inspection_delta(grain, rows, sign)) for grain in GRAINS
     )
     key = f"(SELECT {row}.enterprise_id AS enterprise_id, {_year(row + '.inspected_on')} AS year, {row}.region_code AS region_code, {row}.industry AS industry)"  # fmt: skip
     matches = " AND ".join(f"{c} = {row}.{c}" for c in UNIT_KEY)
@@ -259,7 +258,10 @@ def _sqlite_install() -> list[str]:
         ("inspected_unit_rollup_update", f"AFTER UPDATE OF risk_grade ON {UNITS}"): (
             _sqlite_unit("OLD", -1) + _sqlite_unit("NEW", 1)
         ),
-        ("inspected_unit_grade_update", f"AFTER UPDATE OF risk_grade ON {REGISTRY} WHEN OLD.risk_grade IS NOT NEW.risk_grade"): (  # fmt: skip
+        (
+            "inspected_unit_grade_update",
+            f"AFTER UPDATE OF risk_grade ON {REGISTRY} WHEN OLD.risk_grade IS NOT NEW.risk_grade",
+        ): (  # fmt: skip
             f"UPDATE {UNITS} SET risk_grade = NEW.risk_grade WHERE enterprise_id = NEW.id;"
         ),
     }
@@ -281,7 +283,11 @@ def install(*, count: bool = True) -> None:
 
 def uninstall() -> None:
     with connection.cursor() as cursor:
-        triggers = (("inspection_rollup", TABLE), ("inspected_unit_rollup", UNITS), ("inspected_unit_grade", REGISTRY))
+        triggers = (
+            ("inspection_rollup", TABLE),
+            ("inspected_unit_rollup", UNITS),
+            ("inspected_unit_grade", REGISTRY),
+        )
         for name, table in triggers:
             for op in OPS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}_{op}" + (f" ON {table}" if _pg() else ""))

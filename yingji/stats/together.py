@@ -44,7 +44,9 @@ def count_together(asked: Iterable[tuple[str, Query]]) -> int:
         if len(together) < 2:
             continue
         base = model.objects.for_user(together[0][2].user, within=within)
-        values = compiled.counted(base, [(m.model, m.aggregate, conditions) for _, m, _, conditions in together])
+        values = compiled.counted(
+            base, [(m.model, m.aggregate, conditions) for _, m, _, conditions in together]
+        )
         if values is None:  # the scope cannot be read so (DISTINCT, a join that repeats rows)
             continue
         statements += 1

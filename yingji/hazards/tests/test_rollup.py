@@ -232,9 +232,17 @@ def test_year_to_date_late_in_a_month_reads_the_whole_month_less_the_days_after(
     # less the hazards found 29–31 December (dated ahead, or entered late for those days).
     ytd = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 28), "ytd"))
     whole, raw = CATALOG["hazards.rectified"]._parts(ytd)
-    assert (whole.period.start, whole.period.end, whole.cutoff) == (D(2025, 1, 1), D(2025, 12, 31), D(2025, 12, 28))
+    assert (whole.period.start, whole.period.end, whole.cutoff) == (
+        D(2025, 1, 1),
+        D(2025, 12, 31),
+        D(2025, 12, 28),
+    )
     after, residue = raw
-    assert (after.query.period.start, after.query.period.end, after.sign) == (D(2025, 12, 29), D(2025, 12, 31), -1)
+    assert (after.query.period.start, after.query.period.end, after.sign) == (
+        D(2025, 12, 29),
+        D(2025, 12, 31),
+        -1,
+    )
     assert residue.extra == Q(rectified_at__gte=D(2025, 12, 1)) and residue.sign == 1
     # On the 15th more of December's days lie after it (16) than up to it: those 15 are added;
     # on the 16th fewer (15): they are taken away.
