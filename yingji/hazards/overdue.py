@@ -17,7 +17,7 @@ from yingji.hazards.choices import HazardStatus
 from yingji.hazards.models import Hazard
 from yingji.hazards.rollup import GRAINS, ROLLUP_FILTERS, ROLLUP_GROUPS
 from yingji.regions.scoping import Jurisdiction
-from yingji.stats.catalog import GroupFields, Query, grouped_values_many, rollup_keeps
+from yingji.stats.catalog import GroupFields, Part, Query, grouped_values_many, rollup_keeps
 from yingji.stats.periods import month_end
 
 STREET, COUNTY, TOTAL = (g for g in GRAINS if g.by == "deadline")
@@ -116,7 +116,7 @@ class OverdueRollup:
             answer = {k: v - back.get(k, 0) for k, v in answer.items() if v != back.get(k, 0)}
         return answer
 
-    def residue(self, query: Query) -> list[Q]:
+    def residue(self, query: Query) -> list[Part]:
         """Due in the cutoff's month before it (unless due forward, _due_forward); due earlier
         and rectified in its month after it (unless counted back, _counts_back) — none when the
         cutoff is today or its month's last day: no hazard is rectified in the future (entry
@@ -124,11 +124,12 @@ class OverdueRollup:
         first, last = _month_bounds(query.cutoff)
         rectified_after = query.cutoff < min(timezone.localdate(), last)
         if _due_forward(query):  # every due day before the cutoff is the rollup's
-            return [Q(rectified_at__gt=query.cutoff, rectified_at__lte=last)] if rectified_after else []
-        due_this_month = Q(deadline__gte=first)
-        if not rectified_after or _counts_back(query):
-            return [due_this_month]
-        return [due_this_month, Q(deadline__lt=first, rectified_at__gt=query.cutoff, rectified_at__lte=last)]
+            rest = [Q(rectified_at__gt=query.cutoff, rectified_at__lte=last)] if rectified_after else []
+        elif not rectified_after or _counts_back(query):
+            rest = [Q(deadline__gte=first)]
+        else:
+            rest = [Q(deadline__gte=first), Q(deadline__lt=first, rectified_at__gt=query.cutoff, rectified_at__lte=last)]  # fmt: skip
+        return [Part(query, q) for q in rest]
 
     def adopt(self, key: str) -> None:
         pass

@@ -71,7 +71,7 @@ class InspectionMonthRollup:
             and rollup_keeps(query, dims, filters=MONTH_FILTERS, groups=GROUPS)
         )
 
-    def residue(self, query: Query) -> list[Q]:
+    def residue(self, query: Query) -> list:
         return []
 
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):
@@ -114,7 +114,7 @@ class UnitsRollup:
         from_new_year = (start.month, start.day) == (1, 1) and end.year == start.year
         return from_new_year and rollup_keeps(query, dims, filters=FILTERS, groups=GROUPS - {"month"})
 
-    def residue(self, query: Query) -> list[Q]:
+    def residue(self, query: Query) -> list:
         return []
 
     def value(self, query: Query) -> int:

@@ -69,10 +69,11 @@ class Rollup(Protocol):
 
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool: ...
 
-    def residue(self, query: Query) -> list[Q]:
-        """The rows of a question it answers that it cannot count, to be counted raw (e.g.
-        those rectified in the cutoff's month, up to a cutoff in the middle of it), each part
-        counted on its own (an OR would keep PostgreSQL from reading an index alone)."""
+    def residue(self, query: Query) -> list["Part"]:
+        """The rows of a question it answers that it cannot tell, counted from the records and
+        added (e.g. those rectified in the cutoff's month up to a cutoff early in it) or taken
+        away (those it counted rectified after a cutoff late in it), each part counted on its
+        own (an OR would keep PostgreSQL from reading an index alone)."""
 
     def value(self, query: Query): ...
 
@@ -242,7 +243,7 @@ class Measure:
             return None
         raw = [Part(query.part(end)) for end in ends]
         raw += [Part(query.part(days), sign=-1) for days in taken]
-        raw += [Part(whole, residue) for residue in self.rollup.residue(whole)]
+        raw += self.rollup.residue(whole)
         return whole, raw
 
     def grouped(self, query: Query, *dims: str) -> dict:

@@ -228,8 +228,9 @@ def test_year_to_date_reads_eleven_months_from_the_rollup_and_the_rest_raw(burea
 
 
 def test_year_to_date_late_in_a_month_reads_the_whole_month_less_the_days_after(bureau):
-    # To 28 December 2025: three days after it in December, 28 in it. The rollup's twelve months,
-    # less the hazards found 29–31 December (dated ahead, or entered late for those days).
+    # To 28 December 2025: three days after it in December, 28 in it. The rollup's twelve months
+    # (those rectified by 31 December), less the hazards found 29–31 December, and less those
+    # found in the year and rectified 29–31 December (after the cutoff).
     ytd = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 28), "ytd"))
     whole, raw = CATALOG["hazards.rectified"]._parts(ytd)
     assert (whole.period.start, whole.period.end, whole.cutoff) == (
@@ -243,7 +244,12 @@ def test_year_to_date_late_in_a_month_reads_the_whole_month_less_the_days_after(
         D(2025, 12, 31),
         -1,
     )
-    assert residue.extra == Q(rectified_at__gte=D(2025, 12, 1)) and residue.sign == 1
+    assert (residue.query.period, residue.query.cutoff) == (whole.period, D(2025, 12, 31))
+    assert (residue.extra, residue.sign) == (Q(rectified_at__gt=D(2025, 12, 28)), -1)
+    # Early in the month the rollup's months before it, and those rectified from the 1st added.
+    early = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 4), "ytd"))
+    residue = CATALOG["hazards.rectified"]._parts(early)[1][-1]
+    assert (residue.extra, residue.sign) == (Q(rectified_at__gte=D(2025, 12, 1)), 1)
     # On the 15th more of December's days lie after it (16) than up to it: those 15 are added;
     # on the 16th fewer (15): they are taken away.
     for day, signs in ((15, [1]), (16, [-1])):
@@ -268,7 +274,9 @@ def test_the_days_taken_away_are_exact_when_records_lie_after_the_cutoff(enterpr
     query = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 28)))
     assert [p.sign for p in CATALOG["hazards.found"]._parts(query)[1]] == [-1]
     assert CATALOG["hazards.found"].value(query) == 1
-    assert CATALOG["hazards.rectified"].value(query) == 0
+    assert CATALOG["hazards.rectified"].value(query) == 0  # rectified on the 30th
+    to_30th = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 30)))
+    assert (CATALOG["hazards.found"].value(to_30th), CATALOG["hazards.rectified"].value(to_30th)) == (2, 1)
     assert CATALOG["hazards.found"].grouped(query, "street") == {a.region_id: 1}
 
 
