@@ -64,15 +64,13 @@ register(
         _("Major hazards found"),
         lambda q: Q(level=HazardLevel.MAJOR),
         link=lambda q: f"{_found_in(q)}&level=major",
-        rollup=HazardMonthRollup(lambda q: Q(level=HazardLevel.MAJOR), by_level=True),
+        rollup=HazardMonthRollup(level=HazardLevel.MAJOR),
     ),
     _measure(
         "hazards.major_rectified",
         _("Major hazards rectified"),
         lambda q: Q(level=HazardLevel.MAJOR) & _rectified_by(q),
-        rollup=HazardMonthRollup(
-            lambda q: Q(level=HazardLevel.MAJOR) & rectified_by_end(q), by_level=True, by_rectified=True
-        ),
+        rollup=HazardMonthRollup(rectified_by_end, level=HazardLevel.MAJOR, by_rectified=True),
     ),
     Ratio(
         "hazards.major_rectification_rate",

@@ -307,7 +307,7 @@ class HazardMonthRollup:
     Questions about a county or wider read the county rollup, the rest the street one."""
 
     where: Callable[[Query], Q] = lambda q: Q()
-    by_level: bool = False  # the where clause reads the level (major hazards)
+    level: str | None = None  # hazards of one level only (major): read through the level index
     in_period: Callable[[Query], Q] = lambda q: Q(
         found_month__gte=q.period.start, found_month__lte=q.period.end
     )
@@ -340,9 +340,11 @@ class HazardMonthRollup:
         )
 
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):
-        model = _grain_for(query, dims, self.by_level, self.then).model
+        model = _grain_for(query, dims, self.level is not None, self.then).model
         qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
         qs = qs.filter(self.in_period(query))
+        if self.level is not None:
+            qs = qs.filter(level=self.level)
         for name, value in query.filters.items():
             if value not in (None, "") and name != "region":
                 qs = qs.filter(**{name: value})
@@ -365,7 +367,7 @@ class HazardMonthRollup:
             key: r
             for key, r in _FAMILY.items()
             if r is not self
-            and (r.by_level, r.then) == (self.by_level, self.then)
+            and (r.level, r.then) == (self.level, self.then)
             and r.in_period is self.in_period
         }
         sums = {key: Sum(r.column, filter=r.where(query)) for key, r in siblings.items()}

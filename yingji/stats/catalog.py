@@ -195,8 +195,8 @@ class Measure:
             isinstance(other, Measure)
             and other.rollup is not None
             and other.rollup.splits  # a rollup that answers whole periods never reads a partial month
-            and (other.model, other.date_field, other.region_field, other.dimensions)
-            == (self.model, self.date_field, self.region_field, self.dimensions)
+            and (other.model, other.date_field, other.month_field, other.region_field, other.dimensions)
+            == (self.model, self.date_field, self.month_field, self.region_field, self.dimensions)
             and other.in_period is None
             and self.in_period is None
             and other.aggregate().filter is None
@@ -259,11 +259,38 @@ class Measure:
             _remembered((rolled(self.key), whole.key(), dims), lambda: self.rollup.grouped(whole, dims))
         )
         for part in raw:
-            for group, value in self._raw_grouped(part.query, dims, part.extra).items():
+            counted = self._raw_part_grouped(part.query, dims) if part.extra == Q() else None
+            if counted is None:
+                counted = self._raw_grouped(part.query, dims, part.extra)
+            for group, value in counted.items():
                 answer[group] = answer.get(group, 0) + part.sign * value
                 if part.sign < 0 and not answer[group]:  # only the days taken away had any
                     del answer[group]
         return answer
+
+    def _raw_part_grouped(self, query: Query, dims: tuple[str, ...]) -> dict | None:
+        """A partial month's groups, as _raw_part its number: by month, the one month's number
+        (the card beside it counted it); by region or industry, in one statement with the
+        groups of the measures reading the same rows, remembered. None: counted alone."""
+        memory = _answers.get()
+        if memory is None or not self._same_rows(self):
+            return None
+        start, end = query.period.start, query.period.end
+        if dims == ("month",) and (start.year, start.month) == (end.year, end.month):
+            value = self._raw_part(query)
+            return {_group_part(start): value} if value else {}
+        key = (self.key, "part", query.key(), dims)
+        if key not in memory:
+            measures = [m for m in CATALOG.values() if self._same_rows(m)]
+            rows = self._scoped(query)
+            for condition in self._slice(query):
+                rows = rows.filter(condition)
+            fields = GroupFields(self.region_field, self.dimensions.get("industry", "industry"))
+            counts = {m.key: m.counting(m.where(query)) for m in measures}
+            answers = grouped_values_many(rows, dims, fields, self.month_field or self.date_field, counts)
+            for m in measures:
+                memory[(m.key, "part", query.key(), dims)] = {k: v for k, v in answers[m.key].items() if v}
+        return memory[key]
 
     def _raw_grouped(self, query: Query, dims: tuple[str, ...], extra: Q | None = None) -> dict:
         fields = GroupFields(self.region_field, self.dimensions.get("industry", "industry"))
