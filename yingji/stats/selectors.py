@@ -88,29 +88,30 @@ def group_dimensions(group_by: str | None) -> tuple[str, ...]:
 
 
 def _groups(indicators, query: Query, dims: tuple[str, ...]) -> list[dict]:
-    values = [(i.key, i.grouped(query, *dims), isinstance(i, Ratio)) for i in indicators]
-    keys = sorted({k for _key, per, _ratio in values for k in per})
+    # A group without records: a count of 0, a rate with nothing to divide (None).
+    columns = [
+        (i.key, {k: as_number(v) for k, v in per.items()}, None) if isinstance(i, Ratio) else (i.key, per, 0)
+        for i in indicators
+        for per in [i.grouped(query, *dims)]
+    ]
+    keys = sorted({k for _key, per, _default in columns for k in per})
     split = [key.split("|") for key in keys]
     labels = [_labels(dim, sorted({parts[n] for parts in split})) for n, dim in enumerate(dims)]
-    groups = []
-    for key, parts in zip(keys, split, strict=True):  # 700 groups for a county's street × industry
-        groups.append(
-            {
-                "key": key,
-                "label": " · ".join(names.get(part, part) for names, part in zip(labels, parts, strict=True)),
-                "by": dict(zip(dims, parts, strict=True)),
-                "values": {  # a group without records: a count of 0, a rate with nothing to divide
-                    name: (as_number(per.get(key)) if ratio else per.get(key, 0))
-                    for name, per, ratio in values
-                },
-            }
-        )
-    return groups
+    return [  # 700 groups for a county's street × industry: each built in one pass
+        {
+            "key": key,
+            "label": " · ".join([names.get(part, part) for names, part in zip(labels, parts, strict=True)]),
+            "by": dict(zip(dims, parts, strict=True)),
+            "values": {name: per.get(key, default) for name, per, default in columns},
+        }
+        for key, parts in zip(keys, split, strict=True)
+    ]
 
 
 def _labels(group_by: str, keys: list[str]) -> dict:
     if group_by in REGION_GROUPS:
         return dict(Region.objects.filter(code__in=keys).values_list("code", "name"))
     if group_by == "industry":
-        return {k: str(Industry(k).label) for k in keys if k in Industry.values}
+        names = dict(Industry.choices)  # built once: Industry.values is a new list at every look
+        return {k: str(names[k]) for k in keys if k in names}
     return {}

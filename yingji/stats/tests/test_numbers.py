@@ -29,6 +29,19 @@ def test_half_up_not_half_even():
     assert percent(3, 16) == Decimal("18.8")  # 18.75 → 18.8
 
 
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "expected"),
+    [
+        (Decimal("1"), Decimal("16"), "6.3"),  # money (funds) as well as counts
+        (Decimal("0.05"), 2, "2.5"),
+        (1_000_000_000_001, 3_000_000_000_000, "33.3"),
+        (5, 10, "50.0"),  # one decimal kept until worded
+    ],
+)
+def test_the_same_rule_whatever_the_numbers_are(numerator, denominator, expected):
+    assert str(percent(numerator, denominator)) == expected
+
+
 def test_no_denominator_no_percentage():
     assert percent(3, 0) is None and format_percent(None) == "—"
 
