@@ -61,9 +61,9 @@ class CompiledAggregate:
 def condition(model, conditions: list[Q], using: str) -> tuple[str, tuple] | None:
     """All the conditions (ANDed) as one SQL condition over the model's table; None when one
     cannot be compiled alone (it needs a join)."""
-    parts = []
+    parts, prefix = [], _key(using, model)  # the engine and time zone looked up once
     for q in conditions:
-        part = _condition(model, q, using)
+        part = _condition(prefix, model, q, using)
         if part is None:
             return None
         if part[0]:
@@ -76,8 +76,8 @@ def _key(using: str, *rest) -> tuple:
     return (connections[using].vendor, timezone.get_current_timezone_name(), *rest)
 
 
-def _condition(model, q: Q, using: str) -> tuple[str, tuple] | None:
-    key = _key(using, model, q)
+def _condition(prefix: tuple, model, q: Q, using: str) -> tuple[str, tuple] | None:
+    key = (*prefix, q)
     try:
         if key in _conditions:
             return _conditions[key]
