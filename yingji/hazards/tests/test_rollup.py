@@ -207,22 +207,21 @@ def test_a_partial_month_is_read_once_for_the_measures_counting_its_rows(bureau)
     assert len(raw) == 2, raw
 
 
+def _span(query):
+    return query.period.start, query.period.end
+
+
 def test_year_to_date_reads_eleven_months_from_the_rollup_and_the_rest_raw(bureau):
     ytd = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 12, 4), "ytd"), as_of=D(2026, 12, 4))
     whole, raw = CATALOG["hazards.rectified"]._parts(ytd)
-    assert (whole.period.start, whole.period.end, whole.cutoff) == (
-        D(2026, 1, 1),
-        D(2026, 11, 30),
-        D(2026, 12, 4),
-    )
+    assert (_span(whole), whole.cutoff) == ((D(2026, 1, 1), D(2026, 11, 30)), D(2026, 12, 4))
     days, months = raw
-    assert (days.query.period.start, days.query.period.end, days.extra, days.sign) == (
-        D(2026, 12, 1),
-        D(2026, 12, 4),
+    assert (_span(days.query), days.extra, days.sign) == (
+        (D(2026, 12, 1), D(2026, 12, 4)),
         Q(),
         1,
     )  # found 1–4 Dec
-    assert (months.query.period.start, months.query.period.end) == (D(2026, 1, 1), D(2026, 11, 30))
+    assert _span(months.query) == (D(2026, 1, 1), D(2026, 11, 30))
     assert months.extra == Q(rectified_at__gte=D(2026, 12, 1))  # found before, rectified 1–4 Dec
     assert CATALOG["hazards.open"]._parts(ytd) is None  # a snapshot on the day: from the records
 
@@ -233,17 +232,9 @@ def test_year_to_date_late_in_a_month_reads_the_whole_month_less_the_days_after(
     # found in the year and rectified 29–31 December (after the cutoff).
     ytd = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 12, 28), "ytd"))
     whole, raw = CATALOG["hazards.rectified"]._parts(ytd)
-    assert (whole.period.start, whole.period.end, whole.cutoff) == (
-        D(2025, 1, 1),
-        D(2025, 12, 31),
-        D(2025, 12, 28),
-    )
+    assert (_span(whole), whole.cutoff) == ((D(2025, 1, 1), D(2025, 12, 31)), D(2025, 12, 28))
     after, residue = raw
-    assert (after.query.period.start, after.query.period.end, after.sign) == (
-        D(2025, 12, 29),
-        D(2025, 12, 31),
-        -1,
-    )
+    assert (_span(after.query), after.sign) == ((D(2025, 12, 29), D(2025, 12, 31)), -1)
     assert (residue.query.period, residue.query.cutoff) == (whole.period, D(2025, 12, 31))
     assert (residue.extra, residue.sign) == (Q(rectified_at__gt=D(2025, 12, 28)), -1)
     # Early in the month the rollup's months before it, and those rectified from the 1st added.
