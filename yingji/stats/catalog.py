@@ -139,6 +139,14 @@ class Measure:
         """The user's rows (within the region asked for), before any condition."""
         return self.model.objects.for_user(query.user, within=query.filters.get("region") or None)
 
+    def _compiled_scope(self, query: Query):
+        """The user's rows compiled to SQL (stats.compiled), once per answer: a card, a page or
+        a report counts many numbers in the same scope."""
+        # Keyed by the user object itself, kept beside its scope so that its id stays its own
+        # (an organisation's viewer has no pk).
+        key = ("scope", self.model, type(self)._scoped, id(query.user), query.filters.get("region") or None)
+        return _remembered(key, lambda: (query.user, compiled.scope_of(self._scoped(query))))[1]
+
     def conditions(self, query: Query) -> list[Q]:
         """What a record must meet besides the user's scope: in the period, the measure's own
         condition, each dimension asked for."""
@@ -172,7 +180,7 @@ class Measure:
     def _raw(self, query: Query, extra: Q | None = None):
         if self.plain_rows:
             where = [*self.conditions(query), *([extra] if extra else [])]
-            values = compiled.counted(self._scoped(query), [(self.model, self.aggregate, [])], where=where)
+            values = compiled.counted_in(self._compiled_scope(query), [(self.model, self.aggregate, [])], where=where)  # fmt: skip
             if values is not None:  # compiled once per process (stats.compiled)
                 return values[0] or 0
         return self.queryset(query).filter(extra or Q()).aggregate(v=self.aggregate())["v"] or 0
@@ -211,7 +219,7 @@ class Measure:
 
     def _count_parts(self, query: Query, measures: list) -> dict:
         numbers = [(m.model, m.aggregate, [m.where(query)]) for m in measures]
-        values = compiled.counted(self._scoped(query), numbers, where=self._slice(query))
+        values = compiled.counted_in(self._compiled_scope(query), numbers, where=self._slice(query))
         if values is None:
             rows = self._scoped(query)
             for condition in self._slice(query):

@@ -144,25 +144,52 @@ def _compile_aggregate(model, expression, using: str) -> CompiledAggregate | Non
     )
 
 
+@dataclass(frozen=True)
+class Scope:
+    """A queryset's rows (the user's scope) as the ORM compiles them: FROM's tables and joins,
+    WHERE, their parameters; `tables` None when it holds no row."""
+
+    model: type
+    db: str
+    tables: list | None
+    where: str = ""
+    params: tuple = ()
+
+
+def scope_of(base) -> Scope | None:
+    """The queryset's rows to count in (counted_in); None when they cannot be read this way
+    (DISTINCT, a join that could repeat rows)."""
+    compiled_scope = _scope(base)
+    if compiled_scope is None:
+        return None
+    if compiled_scope is _NOTHING:
+        return Scope(base.model, base.db, None)
+    return Scope(base.model, base.db, *compiled_scope)
+
+
 def counted(base, numbers: list[tuple], where: list[Q] = ()) -> list | None:
     """Each number — (model, make the aggregate, conditions) — over the rows of `base` (a
     queryset: the user's scope) that meet `where`, in one statement: the aggregate with its
     conditions as a FILTER (none for no conditions). None when a piece cannot be compiled
     alone, or the scope cannot be read this way (DISTINCT, a join that could repeat rows)."""
-    scope = _scope(base)
+    return counted_in(scope_of(base), numbers, where)
+
+
+def counted_in(scope: Scope | None, numbers: list[tuple], where: list[Q] = ()) -> list | None:
+    """As counted, in a scope compiled before (one answer counts many numbers in one scope)."""
     if scope is None:
         return None
-    if scope is _NOTHING:  # what the ORM answers for no row: COUNT 0, SUM None
-        empty = [aggregate(model, make, base.db) for model, make, _ in numbers]
+    if scope.tables is None:  # what the ORM answers for no row: COUNT 0, SUM None
+        empty = [aggregate(model, make, scope.db) for model, make, _ in numbers]
         return None if None in empty else [a.expression.empty_result_set_value for a in empty]
-    tables, where_sql, params_in_scope = scope
-    in_where = condition(base.model, list(where), base.db) if where else ("", ())
+    tables, where_sql, params_in_scope = scope.tables, scope.where, scope.params
+    in_where = condition(scope.model, list(where), scope.db) if where else ("", ())
     if in_where is None:
         return None
     columns, params, aggregates = [], [], []
     for model, make, conditions in numbers:
-        compiled_aggregate = aggregate(model, make, base.db)
-        own = condition(model, conditions, base.db) if conditions else None
+        compiled_aggregate = aggregate(model, make, scope.db)
+        own = condition(model, conditions, scope.db) if conditions else None
         if compiled_aggregate is None or (conditions and own is None):
             return None
         column, column_params = compiled_aggregate.sql(own)
@@ -173,7 +200,7 @@ def counted(base, numbers: list[tuple], where: list[Q] = ()) -> list | None:
     # Pieces the ORM compiled, values as parameters: no text of a user's.
     sql = f"SELECT {', '.join(columns)} FROM {' '.join(tables)}"  # noqa: S608
     sql += "".join(f" {'AND' if n else 'WHERE'} ({w})" for n, w in enumerate(wheres))
-    connection = connections[base.db]
+    connection = connections[scope.db]
     with connection.cursor() as cursor:
         cursor.execute(sql, (*params, *params_in_scope, *in_where[1]))
         row = cursor.fetchone()

@@ -158,3 +158,18 @@ def test_every_users_scope_is_read_by_the_assembled_statements(district, usernam
     query = next(_questions(User.objects.get(username=username)))
     with remembering():
         assert count_together((key, query) for key in _measures()) >= 10
+
+
+def test_users_asked_in_one_answer_each_count_in_their_own_scope(district):
+    # The user's scope is compiled once per answer (Measure._compiled_scope): a street's, a
+    # department's and the bureau's numbers asked in the same block are each their own.
+    users = [User.objects.get(username=name) for name in ("bureau", "street", "department")]
+    queries = [
+        Query(user=user, period=period_of(2026, "ytd", today=TODAY), filters={"region": "430102"})
+        for user in users
+    ]
+    alone = [{key: CATALOG[key].value(query) for key in _measures()} for query in queries]
+    with remembering():
+        together = [{key: CATALOG[key].value(query) for key in _measures()} for query in queries]
+    assert together == alone
+    assert alone[0]["hazards.found"] > alone[1]["hazards.found"] > 0  # a street sees part of it
