@@ -37,7 +37,7 @@ from yingji.hazards.models import (
 )
 from yingji.regions.scoping import Jurisdiction
 from yingji.stats.catalog import GroupFields, Part, Query, grouped_values_many, remember, rolled, rollup_keeps
-from yingji.stats.periods import is_month_end, month_end
+from yingji.stats.periods import is_month_end, late_in_month, month_end
 
 NOT_RECTIFIED = HazardMonth.NOT_RECTIFIED.isoformat()
 FEN = Decimal("0.01")
@@ -321,12 +321,12 @@ class HazardMonthRollup:
     def residue(self, query: Query) -> list[Part]:
         """Rectified (closed) by a cutoff inside a month: early in it, the rollup counts the
         months before it and the records add those rectified (closed) from the 1st to the
-        cutoff; late in it (_whole_month_by), the rollup counts its month too and the records
+        cutoff; late in it (late_in_month), the rollup counts its month too and the records
         take away those rectified after the cutoff in it — none when the cutoff is today, as
         no hazard is rectified in the future (entry refuses it)."""
         if not self.by_rectified or is_month_end(query.cutoff):
             return []
-        if _whole_month_by(query.cutoff):
+        if late_in_month(query.cutoff):
             by_month_end = replace(query, cut=month_end(query.cutoff))
             return [Part(by_month_end, Q(**{f"{self.then}__gt": query.cutoff}), sign=-1)]
         return [Part(query, Q(**{f"{self.then}__gte": _first_of_month(query.cutoff)}))]
@@ -422,20 +422,13 @@ def rectified_in_period(query: Query) -> Q:
 def closed_by_end(query: Query) -> Q:
     """Closed by the cutoff, as rectified_by_end (the closed family's rollups)."""
     month = _first_of_month(query.cutoff)
-    return Q(closed_month__lte=month) if _whole_month_by(query.cutoff) else Q(closed_month__lt=month)
+    return Q(closed_month__lte=month) if late_in_month(query.cutoff) else Q(closed_month__lt=month)
 
 
 def rectified_by_end(query: Query) -> Q:
     """Rectified by the cutoff (the period's end, or today in a period still running): in a
-    month up to the cutoff's when it is a month's last day, else in a month before it — those
-    rectified in the cutoff's own month are the rollup's residue, counted from the records."""
+    month up to the cutoff's when it lies late in its month (its last day among them), those
+    rectified after it in that month taken away; else in a month before it, those rectified in
+    its month up to it added — the rollup's residue, counted from the records."""
     month = _first_of_month(query.cutoff)
-    return Q(rectified_month__lte=month) if _whole_month_by(query.cutoff) else Q(rectified_month__lt=month)
-
-
-def _whole_month_by(cutoff: datetime.date) -> bool:
-    """Rectified (closed) by a cutoff is counted with its whole month from the rollup, those
-    after it taken away (residue), when fewer of the month's days lie after it than up to it:
-    a month's last day, the 28th; not the 5th."""
-    last = month_end(cutoff)
-    return (last - cutoff).days < cutoff.day
+    return Q(rectified_month__lte=month) if late_in_month(query.cutoff) else Q(rectified_month__lt=month)

@@ -101,12 +101,19 @@ def is_month_end(day: datetime.date) -> bool:
     return day == month_end(day)
 
 
+def late_in_month(day: datetime.date) -> bool:
+    """Fewer of its month's days lie after it than up to it (the 28th; the 16th of a 31-day
+    month; not the 15th): counting up to it reads fewer records as the whole month less the
+    days after it than as the days up to it."""
+    return (month_end(day) - day).days < day.day
+
+
 def months_less_days(period: Period) -> tuple[Period | None, list[Period], list[Period]]:
     """As whole_months, but a partial month at an end of the period with fewer of its days
-    outside the period than inside it is taken whole, less the days outside: 1–28 December is
-    December less 29–31 December (three days of records to read instead of 28). Returns the
-    whole months, the partial months to add and the days to take away; only a sum can take
-    away (units counted distinct cannot)."""
+    outside the period than inside it is taken whole, less the days outside (at the period's
+    end: it ends late_in_month): 1–28 December is December less 29–31 December (three days of
+    records to read instead of 28). Returns the whole months, the partial months to add and
+    the days to take away; only a sum can take away (units counted distinct cannot)."""
     middle, ends = whole_months(period)
     months = [middle] if middle else []
     added, taken = [], []
