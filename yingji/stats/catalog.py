@@ -194,8 +194,20 @@ class Measure:
             return self._raw(query)
         key = (self.key, "part", query.key())
         if key not in memory:
-            memory.update(self._count_parts(query, [m for m in CATALOG.values() if self._same_rows(m)]))
+            memory.update(self._count_parts(query, self._siblings()))
         return memory[key]
+
+    def _siblings(self) -> list:
+        """The measures whose partial months read the rows this one's read (itself among them)."""
+        return [m for m in CATALOG.values() if self._same_rows(m)]
+
+    def _sliced(self, query: Query):
+        """The user's rows in the period and each dimension asked for, before the measure's own
+        condition: the rows its siblings count some of."""
+        rows = self._scoped(query)
+        for condition in self._slice(query):
+            rows = rows.filter(condition)
+        return rows
 
     def _same_rows(self, other) -> bool:
         """A measure whose partial months read the rows this one reads, counting some of them."""
@@ -221,10 +233,9 @@ class Measure:
         numbers = [(m.model, m.aggregate, [m.where(query)]) for m in measures]
         values = compiled.counted_in(self._compiled_scope(query), numbers, where=self._slice(query))
         if values is None:
-            rows = self._scoped(query)
-            for condition in self._slice(query):
-                rows = rows.filter(condition)
-            counted = rows.aggregate(**{f"n{n}": m.counting(m.where(query)) for n, m in enumerate(measures)})
+            counted = self._sliced(query).aggregate(
+                **{f"n{n}": m.counting(m.where(query)) for n, m in enumerate(measures)}
+            )
             values = [counted[f"n{n}"] for n in range(len(measures))]
         return {(m.key, "part", query.key()): value or 0 for m, value in zip(measures, values, strict=True)}
 
@@ -289,21 +300,20 @@ class Measure:
             return {_group_part(start): value} if value else {}
         key = (self.key, "part", query.key(), dims)
         if key not in memory:
-            measures = [m for m in CATALOG.values() if self._same_rows(m)]
-            rows = self._scoped(query)
-            for condition in self._slice(query):
-                rows = rows.filter(condition)
-            fields = GroupFields(self.region_field, self.dimensions.get("industry", "industry"))
+            measures = self._siblings()
             counts = {m.key: m.counting(m.where(query)) for m in measures}
-            answers = grouped_values_many(rows, dims, fields, self.month_field or self.date_field, counts)
+            answers = grouped_values_many(self._sliced(query), dims, self._fields, self.month_field or self.date_field, counts)  # fmt: skip
             for m in measures:
                 memory[(m.key, "part", query.key(), dims)] = {k: v for k, v in answers[m.key].items() if v}
         return memory[key]
 
     def _raw_grouped(self, query: Query, dims: tuple[str, ...], extra: Q | None = None) -> dict:
-        fields = GroupFields(self.region_field, self.dimensions.get("industry", "industry"))
         qs = self.queryset(query).filter(extra or Q())
-        return grouped_values(qs, dims, fields, self.month_field or self.date_field, self.aggregate())
+        return grouped_values(qs, dims, self._fields, self.month_field or self.date_field, self.aggregate())
+
+    @property
+    def _fields(self) -> "GroupFields":
+        return GroupFields(self.region_field, self.dimensions.get("industry", "industry"))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ the SQL depends on) and reused: for a new period only the period's condition is 
 Only what reads the table's own columns: a condition or aggregate that follows a relation (a
 join) is not compiled here, and the caller goes through the ORM. Values stay parameters.
 
-`counted` assembles one statement from these pieces and the user's scope as the ORM compiles
+`counted_in` assembles one statement from these pieces and the user's scope as the ORM compiles
 it (the scope is never rebuilt here: one scoping mechanism).
 """
 
@@ -167,16 +167,11 @@ def scope_of(base) -> Scope | None:
     return Scope(base.model, base.db, *compiled_scope)
 
 
-def counted(base, numbers: list[tuple], where: list[Q] = ()) -> list | None:
-    """Each number — (model, make the aggregate, conditions) — over the rows of `base` (a
-    queryset: the user's scope) that meet `where`, in one statement: the aggregate with its
-    conditions as a FILTER (none for no conditions). None when a piece cannot be compiled
-    alone, or the scope cannot be read this way (DISTINCT, a join that could repeat rows)."""
-    return counted_in(scope_of(base), numbers, where)
-
-
 def counted_in(scope: Scope | None, numbers: list[tuple], where: list[Q] = ()) -> list | None:
-    """As counted, in a scope compiled before (one answer counts many numbers in one scope)."""
+    """Each number — (model, make the aggregate, conditions) — over the rows of the scope
+    (scope_of a queryset: the user's) that meet `where`, in one statement: the aggregate with
+    its conditions as a FILTER (none for no conditions). None when a piece cannot be compiled
+    alone, or the scope cannot be read this way (DISTINCT, a join that could repeat rows)."""
     if scope is None:
         return None
     if scope.tables is None:  # what the ORM answers for no row: COUNT 0, SUM None

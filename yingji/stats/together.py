@@ -37,15 +37,16 @@ def count_together(asked: Iterable[tuple[str, Query]]) -> int:
         scope = (measure.model, getattr(query.user, "pk", None), query.filters.get("region") or None)
         tables[scope][(key, query.key())] = (measure, query)
     statements = 0
-    for (model, _user, within), numbers in tables.items():
+    for (model, _user, _within), numbers in tables.items():
         using = router.db_for_read(model)  # where the scope's queryset reads
         together = [(r, m, q, m.conditions(q)) for r, (m, q) in numbers.items()]
         together = [(r, m, q, c) for r, m, q, c in together if not _alone(m, c, using)]
         if len(together) < 2:
             continue
-        base = model.objects.for_user(together[0][2].user, within=within)
-        values = compiled.counted(
-            base, [(m.model, m.aggregate, conditions) for _, m, _, conditions in together]
+        first, query = together[0][1:3]  # the scope is theirs alike: the table, the user, the region
+        values = compiled.counted_in(
+            first._compiled_scope(query),
+            [(m.model, m.aggregate, conditions) for _, m, _, conditions in together],
         )
         if values is None:  # the scope cannot be read so (DISTINCT, a join that repeats rows)
             continue

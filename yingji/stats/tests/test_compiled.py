@@ -113,4 +113,5 @@ def test_only_an_aggregate_of_the_tables_own_columns_is_compiled_and_it_counts_w
 )
 def test_a_statement_counts_the_rows_of_any_scope(accidents, rows, expected):
     numbers = [(Accident, lambda: Count("*"), []), (Accident, lambda: Sum("deaths"), [Q(kind="fire")])]
-    assert compiled.counted(rows(), numbers, where=[Q(deaths__lt=5)]) == expected  # the fire killed no one
+    scope = compiled.scope_of(rows())
+    assert compiled.counted_in(scope, numbers, where=[Q(deaths__lt=5)]) == expected  # the fire killed no one
