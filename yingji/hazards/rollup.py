@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Q, Sum
+from django.utils import timezone
 
 from yingji.core.sql import month_start
 from yingji.hazards.models import (
@@ -321,12 +322,11 @@ class HazardMonthRollup:
     def residue(self, query: Query) -> list[Part]:
         """Rectified (closed) by a cutoff inside a month: early in it, the rollup counts the
         months before it and the records add those rectified (closed) from the 1st to the
-        cutoff; late in it (late_in_month), the rollup counts its month too and the records
-        take away those rectified after the cutoff in it — none when the cutoff is today, as
-        no hazard is rectified in the future (entry refuses it)."""
+        cutoff; late in it, or today (counts_cutoff_month), the rollup counts its month too
+        and the records take away those rectified after the cutoff in it."""
         if not self.by_rectified or is_month_end(query.cutoff):
             return []
-        if late_in_month(query.cutoff):
+        if counts_cutoff_month(query.cutoff):
             by_month_end = replace(query, cut=month_end(query.cutoff))
             return [Part(by_month_end, Q(**{f"{self.then}__gt": query.cutoff}), sign=-1)]
         return [Part(query, Q(**{f"{self.then}__gte": _first_of_month(query.cutoff)}))]
@@ -419,16 +419,28 @@ def rectified_in_period(query: Query) -> Q:
     return Q(rectified_month__gte=query.period.start, rectified_month__lte=query.period.end)
 
 
+def counts_cutoff_month(cutoff: datetime.date) -> bool:
+    """Whether "rectified (closed) by the cutoff" reads the cutoff's month whole from the
+    rollup, the records taking away those rectified after the cutoff in it — rather than the
+    months before it, the records adding those from the 1st to the cutoff. Whichever reads
+    fewer records: the whole month when the cutoff lies late in it, or is today or later (no
+    hazard is rectified in the future: entry refuses it, so none are taken away, and an index
+    range of none is read instead of the month's rectifications so far)."""
+    return late_in_month(cutoff) or cutoff >= timezone.localdate()
+
+
 def closed_by_end(query: Query) -> Q:
     """Closed by the cutoff, as rectified_by_end (the closed family's rollups)."""
     month = _first_of_month(query.cutoff)
-    return Q(closed_month__lte=month) if late_in_month(query.cutoff) else Q(closed_month__lt=month)
+    return Q(closed_month__lte=month) if counts_cutoff_month(query.cutoff) else Q(closed_month__lt=month)
 
 
 def rectified_by_end(query: Query) -> Q:
     """Rectified by the cutoff (the period's end, or today in a period still running): in a
-    month up to the cutoff's when it lies late in its month (its last day among them), those
-    rectified after it in that month taken away; else in a month before it, those rectified in
-    its month up to it added — the rollup's residue, counted from the records."""
+    month up to the cutoff's (counts_cutoff_month), those rectified after it in that month
+    taken away; else in a month before it, those rectified in its month up to it added — the
+    rollup's residue, counted from the records."""
     month = _first_of_month(query.cutoff)
-    return Q(rectified_month__lte=month) if late_in_month(query.cutoff) else Q(rectified_month__lt=month)
+    return (
+        Q(rectified_month__lte=month) if counts_cutoff_month(query.cutoff) else Q(rectified_month__lt=month)
+    )

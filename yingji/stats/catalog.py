@@ -173,9 +173,22 @@ class Measure:
             return self._raw(query)
         whole, raw = parts
         # A rollup that sums counts: the groups already asked for add up to the total.
-        groups = _recalled_groups(rolled(self.key), whole.key()) if self.rollup.additive else None
+        groups = _recalled_groups((rolled(self.key), whole.key())) if self.rollup.additive else None
         total = sum(groups.values()) if groups is not None else self.rollup.value(whole)
-        return total + sum(p.sign * (self._raw_part(p.query) if p.extra == Q() else self._raw(p.query, p.extra)) for p in raw)  # fmt: skip
+        return total + sum(p.sign * self._raw_counted(p) for p in raw)
+
+    def _raw_counted(self, part: Part):
+        """A part counted from the records: a partial month with its siblings (_raw_part), a
+        residue alone — or, when this answer already counted the part's groups (a page asks
+        for the region's parts before its cards, a chart for its months before its total),
+        their sum: the groups of a count partition its rows."""
+        if part.extra == Q():
+            return self._raw_part(part.query)
+        key = (self.key, "raw", part.query.key(), part.extra)
+        groups = _recalled_groups(key) if self.rollup.additive else None
+        if groups is not None:
+            return sum(groups.values())
+        return _remembered(key, lambda: self._raw(part.query, part.extra))
 
     def _raw(self, query: Query, extra: Q | None = None):
         if self.plain_rows:
@@ -194,6 +207,9 @@ class Measure:
             return self._raw(query)
         key = (self.key, "part", query.key())
         if key not in memory:
+            groups = _recalled_groups(key) if self.rollup.additive else None
+            if groups is not None:  # the partial month's groups were counted: they add up
+                return sum(groups.values())
             memory.update(self._count_parts(query, self._siblings()))
         return memory[key]
 
@@ -280,7 +296,8 @@ class Measure:
         for part in raw:
             counted = self._raw_part_grouped(part.query, dims) if part.extra == Q() else None
             if counted is None:
-                counted = self._raw_grouped(part.query, dims, part.extra)
+                key = (self.key, "raw", part.query.key(), part.extra, dims)
+                counted = _remembered(key, lambda p=part: self._raw_grouped(p.query, dims, p.extra))
             for group, value in counted.items():
                 answer[group] = answer.get(group, 0) + part.sign * value
                 if part.sign < 0 and not answer[group]:  # only the days taken away had any
@@ -392,9 +409,12 @@ def rolled(key: str) -> str:
     return f"{key}@rollup"
 
 
-def _recalled_groups(key: str, query_key: tuple) -> dict | None:
+def _recalled_groups(prefix: tuple) -> dict | None:
+    """Groups this answer counted of what `prefix` names (the key its number is remembered
+    under, which the groups' keys extend by their dimensions), by any dimensions."""
     memory = _answers.get() or {}
-    return next((v for k, v in memory.items() if len(k) == 3 and k[:2] == (key, query_key)), None)
+    width = len(prefix)
+    return next((v for k, v in memory.items() if len(k) == width + 1 and k[:width] == prefix), None)
 
 
 @dataclass(frozen=True)

@@ -114,14 +114,18 @@ def parts_level(user) -> str:
 def dashboard_context(user, today: datetime.date) -> dict:
     ytd = period_of(today.year, "ytd", today=today)
     level = parts_level(user)
+    # The groups first (the map's and the parts table's, by the same regions): the cards'
+    # totals are then the sums of groups already counted (stats.catalog), not counted again.
+    region_map = map_context(user, ytd)
     streets = stats_answer(query=Query(user=user, period=ytd), keys=STREETS, group_by=level)
+    trend = _trend(user, today)
     return {
         "period": ytd,
         "cards": _cards(user, ytd),
         "accidents": _accidents(user, ytd),
-        "trend": _trend(user, today),
+        "trend": trend,
         "streets": streets["groups"],
         "street_labels": [streets["indicators"][k]["label"] for k in STREETS],
         "parts_label": RegionLevel(level).label,
-        "map": map_context(user, ytd),
+        "map": region_map,
     }

@@ -271,6 +271,60 @@ def test_the_days_taken_away_are_exact_when_records_lie_after_the_cutoff(enterpr
     assert CATALOG["hazards.found"].grouped(query, "street") == {a.region_id: 1}
 
 
+def _hazard(enterprise, found, rectified=None):
+    return Hazard.objects.create(
+        enterprise=enterprise, region_id=enterprise.region_id, industry=enterprise.industry,
+        description="隐患", found_at=found, deadline=found + datetime.timedelta(days=30), rectified_at=rectified,
+        status="rectified" if rectified else "rectifying",
+    )  # fmt: skip
+
+
+def test_rectified_by_today_reads_todays_month_from_the_rollup_and_takes_away_what_comes_after(
+    enterprises, bureau, monkeypatch
+):
+    # Today is 4 March, early in its month. Nothing is rectified after today as entry goes, so
+    # the rollup counts March whole and the records take away those rectified after the 4th:
+    # an index range that is empty, where adding those rectified 1–4 March read them all.
+    # Were one there after all (written past the services), it is taken away: still exact.
+    monkeypatch.setattr(timezone, "localdate", lambda *args: D(2026, 3, 4))
+    a = enterprises["A"]
+    _hazard(a, D(2026, 1, 10), D(2026, 2, 2))
+    _hazard(a, D(2026, 2, 20), D(2026, 3, 2))
+    _hazard(a, D(2026, 3, 3), D(2026, 3, 3))
+    _hazard(a, D(2026, 2, 25), D(2026, 3, 20))  # after "today": not rectified by it
+    ytd = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 3, 4), "ytd"))
+    rectified = CATALOG["hazards.rectified"]
+    residue = rectified._parts(ytd)[1][-1]
+    assert (residue.extra, residue.sign, residue.query.cutoff) == (Q(rectified_at__gt=D(2026, 3, 4)), -1, D(2026, 3, 31))  # fmt: skip
+    assert rectified.value(ytd) == _raw(rectified, ytd, ()) == 3
+    assert rectified.grouped(ytd, "street") == _raw(rectified, ytd, ("street",)) == {a.region_id: 3}
+    # To yesterday, a past day early in its month: those rectified from the 1st are added.
+    to_yesterday = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 3, 3), "ytd"))
+    residue = rectified._parts(to_yesterday)[1][-1]
+    assert (residue.extra, residue.sign) == (Q(rectified_at__gte=D(2026, 3, 1)), 1)
+    assert rectified.value(to_yesterday) == 3
+
+
+def test_a_number_whose_groups_the_answer_counted_is_their_sum(enterprises, bureau):
+    # A page asks for the region's parts before its cards: the card's number is then the sum of
+    # the groups (whole months, partial month and residue alike), not another statement.
+    a, c = enterprises["A"], enterprises["C"]
+    _hazard(a, D(2025, 1, 10), D(2025, 3, 2))  # the residue: found before March, rectified in it
+    _hazard(c, D(2025, 2, 1), D(2025, 2, 5))
+    _hazard(c, D(2025, 3, 3), D(2025, 3, 3))  # the partial month
+    _hazard(a, D(2025, 3, 4))
+    query = Query(user=bureau, period=Period(D(2025, 1, 1), D(2025, 3, 4)))
+    keys = ["hazards.found", "hazards.rectified"]
+    with remembering():
+        groups = [CATALOG[k].grouped(query, "street") for k in keys]
+        with CaptureQueriesContext(connection) as statements:
+            values = [CATALOG[k].value(query) for k in keys]
+    assert statements.captured_queries == []
+    assert (
+        values == [sum(g.values()) for g in groups] == [_raw(CATALOG[k], query, ()) for k in keys] == [4, 3]
+    )
+
+
 def _overdue_questions(rng, users):
     """Overdue on a day: month ends, the middle of a month, today, a year ago; by region, industry,
     level, street and county."""
