@@ -5,7 +5,7 @@ as tuples in the column order of load.py's COPY statements.
 - 300,000 enterprises in the streets, more in the districts (区) than in the counties, their
   industries by place (fireworks in 浏阳 and 醴陵, mines and farm machinery in the counties);
   USCCs valid to the last check digit (GB 32100 and the organisation code's GB 11714).
-- 2,000,000 inspections from 2024-01-01 to 2026-12-31, on working days mostly, more in June
+- 2,000,000 inspections from 2024-01-01 to the last day (END), on working days mostly, more in June
   (安全生产月), few over the Spring Festival, a little more each year; the high-risk
   enterprises more often; by the county bureau (with two or three of its inspectors) or the
   street office.
@@ -16,6 +16,12 @@ as tuples in the column order of load.py's COPY statements.
   never; 1 % are cancelled. Statuses, dates and the model's constraints agree, as of the
   last day (END): open hazards are those not rectified by then.
 
+END is the day of the build (Asia/Shanghai), at the latest 2026-12-31; PROVINCE_END
+(run.py build --end) sets another. Nothing is found, rectified or closed after it, as entry
+refuses a day in the future: the statistics read a running month's days after today as none,
+and a province built to 31 December but asked on the 5th would hold 26 days that no real
+database has.
+
 Everything is drawn from seeded generators, so a rebuild writes the same rows. Importing
 this module needs Django set up (it reuses the demo's vocabulary).
 """
@@ -24,6 +30,7 @@ this module needs Django set up (it reuses the demo's vocabulary).
 # ruff: noqa: S311
 
 import datetime
+import os
 import random
 from array import array
 from bisect import bisect
@@ -40,7 +47,13 @@ from yingji.inspections.choices import InspectionType
 from yingji.inspections.demo import HIGH_RISK, INSPECTORS, NOTES, TYPES
 
 PROVINCE = "43"
-START, END = datetime.date(2024, 1, 1), datetime.date(2026, 12, 31)
+def _end() -> datetime.date:
+    if os.environ.get("PROVINCE_END"):
+        return datetime.date.fromisoformat(os.environ["PROVINCE_END"])
+    return min(datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date(), datetime.date(2026, 12, 31))
+
+
+START, END = datetime.date(2024, 1, 1), _end()
 DAYS = (END - START).days + 1
 TZ = ZoneInfo("Asia/Shanghai")
 LAST = DAYS - 1  # the day statuses are true of

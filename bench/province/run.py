@@ -42,7 +42,9 @@ def build_step(args, sizes) -> None:
     if done and args.skip_if_built:
         print(f"Built already on {done['built_at']:%Y-%m-%d %H:%M} ({_sizes(sizes)}): not building again.")
     else:
-        print(f"Building the province ({_sizes(sizes)}) in {DATABASE_URL}:")
+        from bench.province.dataset import END
+
+        print(f"Building the province ({_sizes(sizes)}, as of {END}) in {DATABASE_URL}:")
         load.build(DATABASE_URL, sizes)
     done = load.built(DATABASE_URL, sizes)
     if done["rollup_at"] is None or args.rebuild_rollup:
@@ -97,6 +99,7 @@ def main() -> None:
     parser.add_argument(
         "--rebuild-rollup", action="store_true", help="rebuild the hazard rollup even when built"
     )
+    parser.add_argument("--end", help="the day the province is built as of (default today, at the latest 2026-12-31)")
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the sizes, for a trial (0.1)")
     parser.add_argument("--questions", default="abcdefg", help="which of a–g to ask (default all)")
     parser.add_argument(
@@ -113,6 +116,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     VAR.mkdir(parents=True, exist_ok=True)
+    if args.end:  # read by bench.province.dataset when it is first imported
+        os.environ["PROVINCE_END"] = args.end
 
     import django
 

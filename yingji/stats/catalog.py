@@ -258,14 +258,14 @@ class Measure:
     def _parts(self, query: Query, dims: tuple[str, ...] = ()):
         """The question as the part its rollup answers (its whole months) and the parts counted
         from the records (the partial months at either end, the rollup's residue, each added;
-        the days after a period ending late in its month, taken away: months_less_days); None
-        when the rollup answers none of it."""
+        the days after a period ending late in its month or today, taken away:
+        months_less_days); None when the rollup answers none of it."""
         if self.rollup is None:
             return None
         if not self.rollup.splits:  # a snapshot at the cutoff: the period's months do not matter
             return self._split(query, dims, query, [], [])
         if self.rollup.additive:
-            middle, ends, taken = months_less_days(query.period)
+            middle, ends, taken = months_less_days(query.period, today=timezone.localdate())
             if taken and (parts := self._split(query, dims, query.part(middle), ends, taken)):
                 return parts
         middle, ends = whole_months(query.period)

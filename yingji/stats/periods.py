@@ -108,18 +108,24 @@ def late_in_month(day: datetime.date) -> bool:
     return (month_end(day) - day).days < day.day
 
 
-def months_less_days(period: Period) -> tuple[Period | None, list[Period], list[Period]]:
+def months_less_days(
+    period: Period, today: datetime.date | None = None
+) -> tuple[Period | None, list[Period], list[Period]]:
     """As whole_months, but a partial month at an end of the period with fewer of its days
     outside the period than inside it is taken whole, less the days outside (at the period's
     end: it ends late_in_month): 1–28 December is December less 29–31 December (three days of
-    records to read instead of 28). Returns the whole months, the partial months to add and
-    the days to take away; only a sum can take away (units counted distinct cannot)."""
+    records to read instead of 28). So is a month whose days outside all lie after `today`
+    (a period ending today): nothing is recorded in the future (entry refuses it), so the
+    days taken away are a range with no records. Returns the whole months, the partial
+    months to add and the days to take away; only a sum can take away (units counted
+    distinct cannot)."""
     middle, ends = whole_months(period)
     months = [middle] if middle else []
     added, taken = [], []
     for end in ends:
         outside = _outside(end)
-        if outside is not None and outside.days < end.days:
+        future = outside is not None and today is not None and outside.start > today
+        if outside is not None and (outside.days < end.days or future):
             months.append(Period(end.start.replace(day=1), month_end(end.start)))
             taken.append(outside)
         else:

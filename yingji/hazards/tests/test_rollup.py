@@ -279,23 +279,29 @@ def _hazard(enterprise, found, rectified=None):
     )  # fmt: skip
 
 
-def test_rectified_by_today_reads_todays_month_from_the_rollup_and_takes_away_what_comes_after(
+def test_a_period_ending_today_reads_todays_month_from_the_rollup_and_takes_away_what_comes_after(
     enterprises, bureau, monkeypatch
 ):
-    # Today is 4 March, early in its month. Nothing is rectified after today as entry goes, so
-    # the rollup counts March whole and the records take away those rectified after the 4th:
-    # an index range that is empty, where adding those rectified 1–4 March read them all.
-    # Were one there after all (written past the services), it is taken away: still exact.
+    # Today is 4 March, early in its month. Nothing is found or rectified after today as entry
+    # goes, so the rollup counts March whole and the records take away those found after the
+    # 4th, and those rectified after it: index ranges with nothing in them, where adding
+    # those found, and rectified, 1–4 March read them all. Were some there after all (written
+    # past the services), they are taken away: still exact.
     monkeypatch.setattr(timezone, "localdate", lambda *args: D(2026, 3, 4))
     a = enterprises["A"]
     _hazard(a, D(2026, 1, 10), D(2026, 2, 2))
     _hazard(a, D(2026, 2, 20), D(2026, 3, 2))
     _hazard(a, D(2026, 3, 3), D(2026, 3, 3))
-    _hazard(a, D(2026, 2, 25), D(2026, 3, 20))  # after "today": not rectified by it
+    _hazard(a, D(2026, 2, 25), D(2026, 3, 20))  # rectified after "today": not rectified by it
+    _hazard(a, D(2026, 3, 10), D(2026, 3, 10))  # found after "today": not in the period
     ytd = Query(user=bureau, period=Period(D(2026, 1, 1), D(2026, 3, 4), "ytd"))
-    rectified = CATALOG["hazards.rectified"]
-    residue = rectified._parts(ytd)[1][-1]
+    found, rectified = CATALOG["hazards.found"], CATALOG["hazards.rectified"]
+    (after,) = found._parts(ytd)[1]
+    assert (_span(after.query), after.sign) == ((D(2026, 3, 5), D(2026, 3, 31)), -1)
+    after, residue = rectified._parts(ytd)[1]
+    assert (_span(after.query), after.sign) == ((D(2026, 3, 5), D(2026, 3, 31)), -1)
     assert (residue.extra, residue.sign, residue.query.cutoff) == (Q(rectified_at__gt=D(2026, 3, 4)), -1, D(2026, 3, 31))  # fmt: skip
+    assert found.value(ytd) == _raw(found, ytd, ()) == 4
     assert rectified.value(ytd) == _raw(rectified, ytd, ()) == 3
     assert rectified.grouped(ytd, "street") == _raw(rectified, ytd, ("street",)) == {a.region_id: 3}
     # To yesterday, a past day early in its month: those rectified from the 1st are added.
