@@ -47,6 +47,8 @@ from yingji.inspections.choices import InspectionType
 from yingji.inspections.demo import HIGH_RISK, INSPECTORS, NOTES, TYPES
 
 PROVINCE = "43"
+
+
 def _end() -> datetime.date:
     if os.environ.get("PROVINCE_END"):
         return datetime.date.fromisoformat(os.environ["PROVINCE_END"])

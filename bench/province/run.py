@@ -99,7 +99,9 @@ def main() -> None:
     parser.add_argument(
         "--rebuild-rollup", action="store_true", help="rebuild the hazard rollup even when built"
     )
-    parser.add_argument("--end", help="the day the province is built as of (default today, at the latest 2026-12-31)")
+    parser.add_argument(
+        "--end", help="the day the province is built as of (default today, at the latest 2026-12-31)"
+    )
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the sizes, for a trial (0.1)")
     parser.add_argument("--questions", default="abcdefg", help="which of a–g to ask (default all)")
     parser.add_argument(
