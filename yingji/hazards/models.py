@@ -342,6 +342,7 @@ from yingji.hazards.rollup_models import (  # noqa: E402,F401 (the rollups: roll
     HazardDeadlineCounty,
     HazardDeadlineMonth,
     HazardDeadlineTotal,
+    HazardMajorCounty,
     HazardMonth,
     MonthRollup,
 )

@@ -24,6 +24,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from yingji.core.sql import month_start
+from yingji.hazards.choices import HazardLevel
 from yingji.hazards.models import (
     HazardCityTotal,
     HazardClosedCounty,
@@ -34,6 +35,7 @@ from yingji.hazards.models import (
     HazardDeadlineCounty,
     HazardDeadlineMonth,
     HazardDeadlineTotal,
+    HazardMajorCounty,
     HazardMonth,
 )
 from yingji.regions.scoping import Jurisdiction
@@ -49,6 +51,7 @@ class Grain:
     model: type
     code_length: int | None  # the region code kept: the street's whole, or its county's first 6
     detailed: bool = True  # keeps industry and level; without, both are left empty
+    levels: bool = False  # keeps the level though not the industry (one level's own rollup)
     by: str = "found_at"  # the date whose month keys a row, beside the month of `then`
     only: str = ""  # which hazards it counts besides the uncancelled: "deadline IS NOT NULL"
     then: str = "rectified_at"  # the later date whose month is the key's last part (or closed_at)
@@ -90,15 +93,17 @@ class Grain:
         return f"{row}industry" if self.detailed else "''"
 
     def level(self, row: str = "") -> str:
-        return f"{row}level" if self.detailed else "''"
+        return f"{row}level" if self.detailed or self.levels else "''"
 
 
 DUE = "deadline IS NOT NULL"
+MAJOR = "level = 'major'"
 GRAINS = (
     Grain(HazardMonth, None),
     Grain(HazardCountyMonth, 6),
     Grain(HazardCountyTotal, 6, detailed=False),
     Grain(HazardCityTotal, 4, detailed=False),
+    Grain(HazardMajorCounty, 6, detailed=False, levels=True, only=MAJOR),
     # By the month due: overdue on any day (OverdueRollup). The first of a family is counted
     # from the hazards by rebuild(), the others from it.
     Grain(HazardDeadlineMonth, None, by="deadline", only=DUE),
@@ -276,15 +281,32 @@ def rebuild() -> None:
                     GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
             )
             for grain in coarser:
-                cursor.execute(
-                    f"""INSERT INTO {grain.table} ({grain.key}, {grain.sums})
-                        SELECT {grain.month}, {grain.region()}, {grain.industry()}, {grain.level()},
-                               {grain.then_month}, sum(hazards){", sum(funds_fen)" if grain.funds else ""}
-                        FROM {first.table} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
-                )
+                _count_from(cursor, first, grain)
         if connection.vendor == "postgresql":
             for grain in grains:  # fresh statistics, or the planner guesses one row
                 cursor.execute(f"ANALYZE {grain.table}")
+
+
+def count_new(model) -> None:
+    """Count a coarser rollup a migration adds, from the first of its family (kept by the
+    triggers already): the others stay as they are, where rebuild() would count them all."""
+    grains = _made()
+    grain = next(g for g in grains if g.model is model)
+    first = next(g for g in grains if g.family == grain.family)
+    with connection.cursor() as cursor:
+        _count_from(cursor, first, grain)
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {grain.table}")
+
+
+def _count_from(cursor, first: Grain, grain: Grain) -> None:
+    narrower = f"WHERE {grain.only}" if grain.only != first.only else ""  # one level's, say
+    cursor.execute(
+        f"""INSERT INTO {grain.table} ({grain.key}, {grain.sums})
+            SELECT {grain.month}, {grain.region()}, {grain.industry()}, {grain.level()},
+                   {grain.then_month}, sum(hazards){", sum(funds_fen)" if grain.funds else ""}
+            FROM {first.table} {narrower} GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
+    )
 
 
 # ---- answering statistics ----
@@ -340,7 +362,7 @@ class HazardMonthRollup:
         )
 
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):
-        model = _grain_for(query, dims, self.level is not None, self.then).model
+        model = _grain_for(query, dims, self.level, self.then).model
         qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
         qs = qs.filter(self.in_period(query))
         if self.level is not None:
@@ -387,15 +409,21 @@ class HazardMonthRollup:
 _FAMILY: dict[str, HazardMonthRollup] = {}
 
 
-def _grain_for(query: Query, dims: tuple[str, ...], by_level: bool, then: str = "rectified_at") -> Grain:
+def _grain_for(query: Query, dims: tuple[str, ...], level: str | None, then: str = "rectified_at") -> Grain:
     """The smallest rollup of the family that keeps what the question needs."""
-    street, county, county_total, *city = [g for g in GRAINS if g.family == ("found_at", then)]
+    family = [g for g in GRAINS if g.family == ("found_at", then)]
+    major = next((g for g in family if g.only == MAJOR), None)
+    street, county, county_total, *city = [g for g in family if g is not major]
     city_total = city[0] if city else county_total
     scope = Jurisdiction.of(query.user)
     regions = [scope.region, query.filters.get("region")]
     if "street" in dims or any(code and len(code) > county.code_length for code in regions):
         return street
-    detail = by_level or "industry" in dims or scope.industries is not None
+    by_industry = "industry" in dims or scope.industries is not None or query.filters.get("industry")
+    majors_only = HazardLevel.MAJOR in (level, query.filters.get("level"))
+    if majors_only and major is not None and not by_industry:
+        return major
+    detail = level is not None or "industry" in dims or scope.industries is not None
     if detail or any(query.filters.get(name) for name in ("industry", "level")):
         return county
     if "county" in dims or any(code and len(code) > city_total.code_length for code in regions):

@@ -90,6 +90,14 @@ class HazardCityTotal(MonthRollup):
     Meta = _rollup_meta("hazard_city_total")
 
 
+class HazardMajorCounty(MonthRollup):
+    """The major hazards by county, all industries together (industry left empty): a fourth of
+    the county rollup's major rows, a thirtieth of them grouped by city — the major cards
+    and the map of a province or a city."""
+
+    Meta = _rollup_meta("hazard_major_county")
+
+
 class HazardCountyTotal(MonthRollup):
     """By county, all industries and levels together (industry and level left empty): a
     twentieth of the county rows, for the province's and cities' headline numbers."""

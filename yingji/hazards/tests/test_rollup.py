@@ -14,7 +14,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from yingji.hazards import rollup
-from yingji.hazards.models import Hazard, HazardCityTotal, HazardCountyMonth, HazardCountyTotal, HazardMonth
+from yingji.hazards.models import (
+    Hazard,
+    HazardCityTotal,
+    HazardCountyMonth,
+    HazardCountyTotal,
+    HazardMajorCounty,
+    HazardMonth,
+)
 from yingji.stats.catalog import CATALOG, Query, remembering
 from yingji.stats.periods import Period
 
@@ -421,7 +428,7 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    streets, counties, totals, cities, *due, closed, _closed_counties, _closed_totals = kept
+    streets, counties, totals, cities, majors, *due, closed, _closed_counties, _closed_totals = kept
     assert all(due) and sum(n for *_, n, _fen in due[0]) == Hazard.objects.exclude(status="cancelled").exclude(deadline=None).count()  # fmt: skip
     assert sum(n for *_, n, _fen in closed) == Hazard.objects.exclude(status="cancelled").count()
     assert sum(n for *_, month, n, _fen in closed if month != HazardMonth.NOT_RECTIFIED) == Hazard.objects.exclude(status="cancelled").exclude(closed_at=None).count()  # fmt: skip
@@ -431,6 +438,8 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     assert {code for _, code, *_ in cities} == {"4301"}
     assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
     assert {(industry, level) for _, _, industry, level, *_ in totals} == {("", "")}
+    assert {(industry, level) for _, _, industry, level, *_ in majors} == {("", "major")}
+    assert sum(n for *_, n, _fen in majors) == Hazard.objects.exclude(status="cancelled").filter(level="major").count() > 0  # fmt: skip
 
 
 def test_a_hazard_rectified_months_later_moves_between_old_months_numbers(enterprises, bureau):
@@ -476,9 +485,14 @@ def test_each_question_reads_the_smallest_rollup_that_keeps_what_it_needs(bureau
     assert _read_by("hazards.found", admin, ("month",), region="43") is HazardCityTotal
     assert _read_by("hazards.found", admin, ("county",), region="43") is HazardCountyTotal
     assert _read_by("hazards.found", bureau, ("industry",)) is HazardCountyMonth
-    assert _read_by("hazards.found", bureau, level="major") is HazardCountyMonth
+    assert _read_by("hazards.found", bureau, level="major") is HazardMajorCounty
     assert _read_by("hazards.found", department) is HazardCountyMonth  # scoped by industry
-    assert _read_by("hazards.major_found", bureau) is HazardCountyMonth
+    assert _read_by("hazards.major_found", bureau) is HazardMajorCounty
+    assert _read_by("hazards.major_found", admin, ("city",), region="43") is HazardMajorCounty
+    assert _read_by("hazards.major_rectified", bureau, ("month",)) is HazardMajorCounty
+    assert _read_by("hazards.major_found", bureau, ("industry",)) is HazardCountyMonth
+    assert _read_by("hazards.major_found", department) is HazardCountyMonth
+    assert _read_by("hazards.major_found", bureau, ("street",)) is HazardMonth
     assert _read_by("hazards.found", bureau, ("street",)) is HazardMonth
     assert _read_by("hazards.found", street) is HazardMonth
     assert _read_by("hazards.found", admin, region="430102015") is HazardMonth
