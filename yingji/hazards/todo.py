@@ -19,16 +19,17 @@ OPEN = (HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.AWAITING_RE
 
 
 def _items(kind: str, title: str, hazards) -> list[TodoItem]:
-    rows = hazards.select_related("enterprise").order_by("deadline", "pk")
+    # Only what an item shows, as tuples: a county's list is a few hundred hazards.
+    rows = hazards.order_by("deadline", "pk").values_list("pk", "deadline", "description", "enterprise__name")
     return [
         TodoItem(
             kind=kind,
-            title=title % {"enterprise": h.enterprise.name, "description": h.description[:40]},
-            object_id=h.pk,
-            due=h.deadline,
-            url=f"/hazards/{h.pk}/",
+            title=title % {"enterprise": enterprise, "description": description[:40]},
+            object_id=pk,
+            due=deadline,
+            url=f"/hazards/{pk}/",
         )
-        for h in rows
+        for pk, deadline, description, enterprise in rows
     ]
 
 
