@@ -168,9 +168,11 @@ class Hazard(BaseModel):
                 name="hazard_region_listed",
             ),
             # The listed hazards still open, latest listed first (the large screen's watch list).
+            # Covering what the list filters on besides: with only the region, a county's eight
+            # were found by intersecting its whole region index (62 ms for 15,000 open listed).
             models.Index(
                 fields=["-listed_on", "deadline", "id"],
-                include=["region"],
+                include=["region", "status", "found_at"],
                 condition=Q(listed_on__isnull=False, rectified_at__isnull=True),
                 name="hazard_listed_open",
             ),

@@ -84,13 +84,21 @@ def _watch_list(user, today: datetime.date) -> list:
     """Open hazards listed for supervision or past their deadline: listed first, then the
     longest overdue."""
     hazards = hazard_list(user=user, filters={"counted": "1", "open_on": today}, today=today)
-    hazards = hazards.select_related("enterprise", "region")
     # Two queries in the one order instead of an OR: each reads its own index (the listed
     # hazards', then the deadlines'), where the OR sorted every open hazard of a province.
     # Not rectified at all (none is rectified in the future): the open listed hazards' index.
     listed = hazards.filter(listed_on__isnull=False, rectified_at__isnull=True)
-    listed = list(listed.order_by("-listed_on", "deadline", "pk")[:WATCH_ROWS])
+    listed = _first(listed.order_by("-listed_on", "deadline", "pk"), WATCH_ROWS)
     if len(listed) == WATCH_ROWS:
         return listed
     overdue = hazards.filter(listed_on__isnull=True, deadline__lt=today).order_by("deadline", "pk")
-    return listed + list(overdue[: WATCH_ROWS - len(listed)])
+    return listed + _first(overdue, WATCH_ROWS - len(listed))
+
+
+def _first(hazards, rows: int) -> list:
+    """The first rows of an ordered list: their ids first, from the index alone (whole rows
+    to fetch, the planner would rather intersect a county's whole region index with it: 43
+    ms for a county's eight against 0.1), then those few read whole."""
+    ids = list(hazards.values_list("pk", flat=True)[:rows])
+    found = hazards.filter(pk__in=ids).select_related("enterprise", "region").in_bulk()
+    return [found[pk] for pk in ids]

@@ -117,3 +117,18 @@ def test_a_watch_list_full_of_listed_hazards_shows_no_unlisted_one(bureau, recor
 
     monkeypatch.setattr(screen_module, "WATCH_ROWS", 1)
     assert screen(bureau).context["watch"] == [records["listed"]]
+
+
+def test_the_watch_list_finds_its_rows_by_id_before_reading_them_whole(bureau, records):
+    # Ordered and cut to eight, the ids alone come from the open listed hazards' covering
+    # index; asked for whole rows at once, PostgreSQL intersected a county's region index.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from yingji.web.screen import _watch_list
+
+    with CaptureQueriesContext(connection) as statements:
+        watch = _watch_list(bureau, TODAY)
+    assert [h.enterprise.name for h in watch] == [records["listed"].enterprise.name, records["overdue"].enterprise.name]  # fmt: skip
+    first = statements.captured_queries[0]["sql"]
+    assert first.startswith('SELECT "hazards_hazard"."id" AS "pk" FROM') and first.endswith("LIMIT 8")
