@@ -49,15 +49,17 @@ from yingji.inspections.demo import HIGH_RISK, INSPECTORS, NOTES, TYPES
 PROVINCE = "43"
 
 
+TZ = ZoneInfo("Asia/Shanghai")
+
+
 def _end() -> datetime.date:
     if os.environ.get("PROVINCE_END"):
         return datetime.date.fromisoformat(os.environ["PROVINCE_END"])
-    return min(datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date(), datetime.date(2026, 12, 31))
+    return min(datetime.datetime.now(TZ).date(), datetime.date(2026, 12, 31))
 
 
 START, END = datetime.date(2024, 1, 1), _end()
 DAYS = (END - START).days + 1
-TZ = ZoneInfo("Asia/Shanghai")
 LAST = DAYS - 1  # the day statuses are true of
 # Day n as a date, from START; past END too, for deadlines and late rectifications.
 DATES = [START + datetime.timedelta(days=n) for n in range(DAYS + 400)]

@@ -97,7 +97,7 @@ class Grain:
 
 
 DUE = "deadline IS NOT NULL"
-MAJOR = "level = 'major'"
+MAJOR = f"level = '{HazardLevel.MAJOR.value}'"
 GRAINS = (
     Grain(HazardMonth, None),
     Grain(HazardCountyMonth, 6),
@@ -420,11 +420,9 @@ def _grain_for(query: Query, dims: tuple[str, ...], level: str | None, then: str
     if "street" in dims or any(code and len(code) > county.code_length for code in regions):
         return street
     by_industry = "industry" in dims or scope.industries is not None or query.filters.get("industry")
-    majors_only = HazardLevel.MAJOR in (level, query.filters.get("level"))
-    if majors_only and major is not None and not by_industry:
+    if HazardLevel.MAJOR in (level, query.filters.get("level")) and major is not None and not by_industry:
         return major
-    detail = level is not None or "industry" in dims or scope.industries is not None
-    if detail or any(query.filters.get(name) for name in ("industry", "level")):
+    if by_industry or level is not None or query.filters.get("level"):
         return county
     if "county" in dims or any(code and len(code) > city_total.code_length for code in regions):
         return county_total

@@ -172,23 +172,27 @@ class Measure:
         if parts is None:
             return self._raw(query)
         whole, raw = parts
-        # A rollup that sums counts: the groups already asked for add up to the total.
-        groups = _recalled_groups((rolled(self.key), whole.key())) if self.rollup.additive else None
-        total = sum(groups.values()) if groups is not None else self.rollup.value(whole)
+        total = self._sum_of_groups((rolled(self.key), whole.key()))
+        if total is None:
+            total = self.rollup.value(whole)
         return total + sum(p.sign * self._raw_counted(p) for p in raw)
+
+    def _sum_of_groups(self, key: tuple):
+        """The sum of the groups this answer already counted of what `key` names (the rollup's
+        part, a partial month, a residue), or None: a page asks for the region's parts before
+        its cards, a chart for its months before its total, and the groups of a count
+        partition its rows. Only where the rollup's numbers add up (not units counted distinct)."""
+        groups = _recalled_groups(key) if self.rollup.additive else None
+        return None if groups is None else sum(groups.values())
 
     def _raw_counted(self, part: Part):
         """A part counted from the records: a partial month with its siblings (_raw_part), a
-        residue alone — or, when this answer already counted the part's groups (a page asks
-        for the region's parts before its cards, a chart for its months before its total),
-        their sum: the groups of a count partition its rows."""
+        residue alone — or the sum of its groups, when this answer counted them."""
         if part.extra == Q():
             return self._raw_part(part.query)
         key = (self.key, "raw", part.query.key(), part.extra)
-        groups = _recalled_groups(key) if self.rollup.additive else None
-        if groups is not None:
-            return sum(groups.values())
-        return _remembered(key, lambda: self._raw(part.query, part.extra))
+        summed = self._sum_of_groups(key)
+        return summed if summed is not None else _remembered(key, lambda: self._raw(part.query, part.extra))
 
     def _raw(self, query: Query, extra: Q | None = None):
         if self.plain_rows:
@@ -207,9 +211,9 @@ class Measure:
             return self._raw(query)
         key = (self.key, "part", query.key())
         if key not in memory:
-            groups = _recalled_groups(key) if self.rollup.additive else None
-            if groups is not None:  # the partial month's groups were counted: they add up
-                return sum(groups.values())
+            summed = self._sum_of_groups(key)
+            if summed is not None:
+                return summed
             memory.update(self._count_parts(query, self._siblings()))
         return memory[key]
 
