@@ -12,6 +12,7 @@ from yingji.hazards.rollup import (
     HazardMonthRollup,
     closed_by_end,
     closed_in_period,
+    listed_in_period,
     open_at_end,
     rectified_by_end,
     rectified_in_period,
@@ -83,6 +84,7 @@ register(
         _("Major hazards listed for supervision"),
         date_field="listed_on",
         link=lambda q: f"/hazards/?counted=1&listed_from={q.period.start}&listed_to={q.period.end}",
+        rollup=HazardMonthRollup(in_period=listed_in_period, by="listed_on", month="listed_month"),
     ),
     _measure(
         "hazards.closed",

@@ -160,12 +160,18 @@ class Hazard(BaseModel):
                 include=["status", "funds"],
                 name="hazard_region_rectified",
             ),
-            models.Index(  # covering: a province's listed hazards counted from the index alone
+            models.Index(  # covering: a county's listed hazards counted from the index alone
                 fields=["region", "listed_on"],
                 opclasses=PREFIX_AND_DATE,
                 include=["status"],
                 condition=Q(listed_on__isnull=False),
                 name="hazard_region_listed",
+            ),
+            models.Index(  # the partial months of the listed rollup: a province's few days
+                fields=["listed_on"],
+                include=["region", "status", "industry", "level"],
+                condition=Q(listed_on__isnull=False),
+                name="hazard_listed_day",
             ),
             # The listed hazards still open, latest listed first (the large screen's watch list).
             # Covering what the list filters on besides: with only the region, a county's eight
@@ -344,7 +350,10 @@ from yingji.hazards.rollup_models import (  # noqa: E402,F401 (the rollups: roll
     HazardDeadlineCounty,
     HazardDeadlineMonth,
     HazardDeadlineTotal,
+    HazardListedCounty,
+    HazardListedMonth,
     HazardMajorCounty,
     HazardMonth,
+    ListedRollup,
     MonthRollup,
 )

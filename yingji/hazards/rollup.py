@@ -35,6 +35,8 @@ from yingji.hazards.models import (
     HazardDeadlineCounty,
     HazardDeadlineMonth,
     HazardDeadlineTotal,
+    HazardListedCounty,
+    HazardListedMonth,
     HazardMajorCounty,
     HazardMonth,
 )
@@ -63,7 +65,7 @@ class Grain:
 
     @property
     def month(self) -> str:
-        return {"found_at": "found_month", "deadline": "deadline_month"}[self.by]
+        return {"found_at": "found_month", "deadline": "deadline_month", "listed_on": "listed_month"}[self.by]
 
     @property
     def then_month(self) -> str:
@@ -97,6 +99,7 @@ class Grain:
 
 
 DUE = "deadline IS NOT NULL"
+LISTED = "listed_on IS NOT NULL"
 MAJOR = f"level = '{HazardLevel.MAJOR.value}'"
 GRAINS = (
     Grain(HazardMonth, None),
@@ -113,6 +116,9 @@ GRAINS = (
     Grain(HazardClosedMonth, None, then="closed_at"),
     Grain(HazardClosedCounty, 6, then="closed_at"),
     Grain(HazardClosedTotal, 6, detailed=False, then="closed_at"),
+    # By the month listed for supervision (挂牌督办): a hundredth of the hazards.
+    Grain(HazardListedMonth, None, by="listed_on", only=LISTED),
+    Grain(HazardListedCounty, 6, detailed=False, by="listed_on", only=LISTED),
 )
 
 
@@ -206,7 +212,17 @@ def _sqlite_add_one(grain: Grain, row: str, sign: int) -> str:
         ON CONFLICT ({grain.key}) DO UPDATE SET {add};"""
 
 
-_COUNTED = ("region_code", "industry", "level", "found_at", "rectified_at", "deadline", "closed_at", "funds")
+_COUNTED = (
+    "region_code",
+    "industry",
+    "level",
+    "found_at",
+    "rectified_at",
+    "deadline",
+    "closed_at",
+    "listed_on",
+    "funds",
+)
 
 
 def _sqlite_install(grains: list[Grain]) -> list[str]:
@@ -271,20 +287,38 @@ def rebuild() -> None:
             empty = "TRUNCATE" if connection.vendor == "postgresql" else "DELETE FROM"
             cursor.execute(f"{empty} {grain.table}")
         for family in dict.fromkeys(grain.family for grain in grains):
-            first, *coarser = [g for g in grains if g.family == family]
-            then = f"COALESCE({month_start(first.then)}, '{NOT_RECTIFIED}')"
-            cursor.execute(
-                f"""INSERT INTO {first.table} ({first.key}, {first.sums})
-                    SELECT {month_start(first.by)}, region_code, industry, level, {then}, count(*)
-                           {f", sum({_fen()})" if first.funds else ""}
-                    FROM hazards_hazard WHERE {first.counted()}
-                    GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
-            )
-            for grain in coarser:
-                _count_from(cursor, first, grain)
-        if connection.vendor == "postgresql":
-            for grain in grains:  # fresh statistics, or the planner guesses one row
-                cursor.execute(f"ANALYZE {grain.table}")
+            _count_family(cursor, [g for g in grains if g.family == family])
+        _analyze(cursor, grains)
+
+
+def _count_family(cursor, family: list[Grain]) -> None:
+    """The first (finest) rollup of a family from the hazards, each coarser one from it."""
+    first, *coarser = family
+    then = f"COALESCE({month_start(first.then)}, '{NOT_RECTIFIED}')"
+    cursor.execute(
+        f"""INSERT INTO {first.table} ({first.key}, {first.sums})
+            SELECT {month_start(first.by)}, region_code, industry, level, {then}, count(*)
+                   {f", sum({_fen()})" if first.funds else ""}
+            FROM hazards_hazard WHERE {first.counted()}
+            GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1"""
+    )
+    for grain in coarser:
+        _count_from(cursor, first, grain)
+
+
+def _analyze(cursor, grains: list[Grain]) -> None:
+    if connection.vendor == "postgresql":
+        for grain in grains:  # fresh statistics, or the planner guesses one row
+            cursor.execute(f"ANALYZE {grain.table}")
+
+
+def count_family(by: str) -> None:
+    """Count a family of rollups a migration adds (the listed, say) from the hazards; the
+    other families stay as they are, where rebuild() would count them all."""
+    family = [g for g in _made() if g.by == by]
+    with connection.cursor() as cursor:
+        _count_family(cursor, family)
+        _analyze(cursor, family)
 
 
 def count_new(model) -> None:
@@ -295,8 +329,7 @@ def count_new(model) -> None:
     first = next(g for g in grains if g.family == grain.family)
     with connection.cursor() as cursor:
         _count_from(cursor, first, grain)
-        if connection.vendor == "postgresql":
-            cursor.execute(f"ANALYZE {grain.table}")
+        _analyze(cursor, [grain])
 
 
 def _count_from(cursor, first: Grain, grain: Grain) -> None:
@@ -337,7 +370,8 @@ class HazardMonthRollup:
     splits: bool = True  # counts hazards by the day found: a partial month is counted raw
     additive = True
     by_rectified: bool = False  # the where clause cuts at the day of `then` (rectified_by_end)
-    then: str = "rectified_at"  # the rollups it reads: by the month rectified, or closed_at
+    by: str = "found_at"  # the rollups it reads: by the month found, or listed_on
+    then: str = "rectified_at"  # and by the month rectified, or closed_at
     month: str = "found_month"  # what a group by month reads: the month its period counts by
     column: str = "hazards"  # what it sums: the hazards, or their rectification funds (funds_fen)
 
@@ -362,7 +396,7 @@ class HazardMonthRollup:
         )
 
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):
-        model = _grain_for(query, dims, self.level, self.then).model
+        model = _grain_for(query, dims, self.level, (self.by, self.then)).model
         qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
         qs = qs.filter(self.in_period(query))
         if self.level is not None:
@@ -389,7 +423,7 @@ class HazardMonthRollup:
             key: r
             for key, r in _FAMILY.items()
             if r is not self
-            and (r.level, r.then) == (self.level, self.then)
+            and (r.level, r.by, r.then) == (self.level, self.by, self.then)
             and r.in_period is self.in_period
         }
         sums = {key: Sum(r.column, filter=r.where(query)) for key, r in siblings.items()}
@@ -409,24 +443,32 @@ class HazardMonthRollup:
 _FAMILY: dict[str, HazardMonthRollup] = {}
 
 
-def _grain_for(query: Query, dims: tuple[str, ...], level: str | None, then: str = "rectified_at") -> Grain:
-    """The smallest rollup of the family that keeps what the question needs."""
-    family = [g for g in GRAINS if g.family == ("found_at", then)]
-    major = next((g for g in family if g.only == MAJOR), None)
-    street, county, county_total, *city = [g for g in family if g is not major]
-    city_total = city[0] if city else county_total
+def _grain_for(
+    query: Query, dims: tuple[str, ...], level: str | None, family=("found_at", "rectified_at")
+) -> Grain:
+    """The smallest rollup of the family that keeps what the question needs: the region codes
+    as long as its groups and regions, the industry and level where it asks for them, one
+    level's own rollup only for that level (GRAINS lists a family finest first, smallest last)."""
+    grains = [g for g in GRAINS if g.family == family]
     scope = Jurisdiction.of(query.user)
-    regions = [scope.region, query.filters.get("region")]
-    if "street" in dims or any(code and len(code) > county.code_length for code in regions):
-        return street
-    by_industry = "industry" in dims or scope.industries is not None or query.filters.get("industry")
-    if HazardLevel.MAJOR in (level, query.filters.get("level")) and major is not None and not by_industry:
-        return major
-    if by_industry or level is not None or query.filters.get("level"):
-        return county
-    if "county" in dims or any(code and len(code) > city_total.code_length for code in regions):
-        return county_total
-    return city_total
+    # The region code's length it needs: a group's (a street's whole code: no coarser one keeps
+    # it), or the scope's and the filter's codes matched as prefixes.
+    grouped = 99 if "street" in dims else 6 if "county" in dims else 4 if "city" in dims else 0
+    codes = (scope.region, query.filters.get("region"))
+    length = max([grouped] + [len(code) for code in codes if code])
+    by_industry = "industry" in dims or scope.industries is not None or bool(query.filters.get("industry"))
+    by_level = level or query.filters.get("level")
+
+    def keeps(grain: Grain) -> bool:
+        if grain.only != grains[0].only and not (grain.only == MAJOR and by_level == HazardLevel.MAJOR):
+            return False  # one level's own rollup (the major): for that level alone
+        return (
+            (grain.code_length is None or grain.code_length >= length)
+            and (grain.detailed or not by_industry)
+            and (grain.detailed or grain.levels or not by_level)
+        )
+
+    return [g for g in grains if keeps(g)][-1]
 
 
 def open_at_end(query: Query) -> Q:
@@ -438,6 +480,11 @@ def open_at_end(query: Query) -> Q:
 def closed_in_period(query: Query) -> Q:
     """Closed in the period's whole months, whenever found (the closed family's rollups)."""
     return Q(closed_month__gte=query.period.start, closed_month__lte=query.period.end)
+
+
+def listed_in_period(query: Query) -> Q:
+    """Listed for supervision in the period's whole months (the listed family's rollups)."""
+    return Q(listed_month__gte=query.period.start, listed_month__lte=query.period.end)
 
 
 def rectified_in_period(query: Query) -> Q:

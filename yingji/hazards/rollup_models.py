@@ -177,3 +177,32 @@ class HazardClosedTotal(ClosedRollup):
     """By county, all industries and levels together."""
 
     Meta = _closed_meta("hazard_closed_total")
+
+
+class ListedRollup(MonthRollup):
+    """How many hazards of one region, industry and level were listed for supervision (挂牌督办)
+    in a month and rectified in another (or not yet): the listed cards of a province without
+    reading the hazards (rollup.py keeps it with the month rollups' triggers). Hazards never
+    listed, and cancelled ones, are not in it."""
+
+    found_month = None
+    listed_month = models.DateField()
+
+    class Meta:
+        abstract = True
+
+
+def _listed_meta(name: str) -> type:
+    return _rollup_meta(name, month="listed_month", indexed="listed_month")
+
+
+class HazardListedMonth(ListedRollup):
+    """By street, industry and level."""
+
+    Meta = _listed_meta("hazard_listed_month")
+
+
+class HazardListedCounty(ListedRollup):
+    """By county, all industries and levels together: a province's listed hazards."""
+
+    Meta = _listed_meta("hazard_listed_county")

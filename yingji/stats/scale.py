@@ -63,9 +63,7 @@ SMALL_TABLES = {
 
 # The stats API call of its card through `yingji serve`, computed (bench/province/pages.py
 # --computed): the province's bureau user, year to date with 同比, p95 of 20 calls (ms).
-MEASURED: dict[str, int] = {
-    "hazards.listed": 38,  # a covering partial index by region and day listed (42 on 2026-12-04; 38 on 12-05)
-}
+MEASURED: dict[str, int] = {}  # none now: hazards.listed, the last, has a rollup since 2026-12-05
 
 # Known to miss the target at province scale, and what will bring each under it (none now:
 # plans.inspected, the last, reads the graded units the inspection rollups keep since 2026-12-05).

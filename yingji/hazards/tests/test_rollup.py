@@ -19,6 +19,8 @@ from yingji.hazards.models import (
     HazardCityTotal,
     HazardCountyMonth,
     HazardCountyTotal,
+    HazardListedCounty,
+    HazardListedMonth,
     HazardMajorCounty,
     HazardMonth,
 )
@@ -38,6 +40,7 @@ MEASURES = [
     "hazards.found_closed",
     "hazards.closed",
     "hazards.funds",
+    "hazards.listed",
 ]
 
 
@@ -89,6 +92,10 @@ def _random_writes(rng, enterprises, steps: int = 300) -> None:
         elif choice < 0.905:  # the funds corrected
             Hazard.objects.filter(pk=rng.choice(hazards)).update(
                 funds=rng.choice([None, Decimal("0.20"), Decimal("88")])
+            )
+        elif choice < 0.91:  # listed for supervision (挂牌督办) days after found, or the listing lifted
+            Hazard.objects.filter(pk=rng.choice(hazards)).update(
+                listed_on=rng.choice([None, F("found_at") + datetime.timedelta(days=rng.choice([0, 4, 30]))])
             )
         elif choice < 0.92:  # an extension granted: a later deadline
             Hazard.objects.filter(pk=rng.choice(hazards), deadline__isnull=False).update(
@@ -428,10 +435,11 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    streets, counties, totals, cities, majors, *due, closed, _closed_counties, _closed_totals = kept
+    streets, counties, totals, cities, majors, *due, closed, _closed_counties, _closed_totals, listed, _ = kept
     assert all(due) and sum(n for *_, n, _fen in due[0]) == Hazard.objects.exclude(status="cancelled").exclude(deadline=None).count()  # fmt: skip
     assert sum(n for *_, n, _fen in closed) == Hazard.objects.exclude(status="cancelled").count()
     assert sum(n for *_, month, n, _fen in closed if month != HazardMonth.NOT_RECTIFIED) == Hazard.objects.exclude(status="cancelled").exclude(closed_at=None).count()  # fmt: skip
+    assert sum(n for *_, n, _fen in listed) == Hazard.objects.exclude(status="cancelled").exclude(listed_on=None).count() > 0  # fmt: skip
     assert all(count > 0 for *_, count, _fen in streets + counties + totals + cities)
     spent = Hazard.objects.exclude(status="cancelled").exclude(funds=None).values_list("funds", flat=True)
     assert sum(fen for *_, fen in streets) == sum(int(funds * 100) for funds in spent) > 0
@@ -496,6 +504,14 @@ def test_each_question_reads_the_smallest_rollup_that_keeps_what_it_needs(bureau
     assert _read_by("hazards.found", bureau, ("street",)) is HazardMonth
     assert _read_by("hazards.found", street) is HazardMonth
     assert _read_by("hazards.found", admin, region="430102015") is HazardMonth
+    assert _read_by("hazards.found", admin, ("street",), level="major") is HazardMonth
+    # The listed hazards: by county, all industries together, unless the question needs more.
+    assert _read_by("hazards.listed", bureau) is HazardListedCounty
+    assert _read_by("hazards.listed", admin, ("city",), region="43") is HazardListedCounty
+    assert _read_by("hazards.listed", bureau, ("industry",)) is HazardListedMonth
+    assert _read_by("hazards.listed", bureau, level="major") is HazardListedMonth
+    assert _read_by("hazards.listed", department) is HazardListedMonth
+    assert _read_by("hazards.listed", street) is HazardListedMonth
 
 
 def test_whole_months_with_a_later_as_of_still_use_the_rollup(bureau):
