@@ -2,7 +2,7 @@
 truncates the tables, drops their secondary indexes, COPYs the rows (FREEZE: written frozen
 and all-visible, so the first reads set no hint bits and index-only scans work at once) and
 builds the indexes again from their own definitions. Foreign keys are right by construction
-and not checked row by row, and the hazard and inspection rollups' triggers do not fire for the
+and not checked row by row, and the rollups' and tallies' triggers do not fire for the
 COPY (`session_replication_role = replica`): the rollups are rebuilt once afterwards, then
 everything is VACUUMed and ANALYZEd. A failure rolls everything back.
 
@@ -140,13 +140,14 @@ def _load(conn, table: str, columns: str, rows) -> dict:
 
 
 def rebuild_rollup(url: str) -> float | None:
-    """The hazard and inspection rollups' rebuild(), where the modules exist; seconds taken."""
+    """The hazard and inspection rollups' and the register's tallies' rebuild(), where the
+    modules exist; seconds taken."""
     import importlib
 
     from django.db import transaction
 
     rollups = []
-    for name in ("yingji.hazards.rollup", "yingji.inspections.rollup"):
+    for name in ("yingji.hazards.rollup", "yingji.inspections.rollup", "yingji.enterprises.tally"):
         try:
             rollups.append(importlib.import_module(name))
         except ImportError:

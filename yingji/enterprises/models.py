@@ -91,7 +91,14 @@ class Enterprise(BaseModel):
             models.Index(  # covering the registry's counts of a report (a county's are scattered on disk)
                 fields=["region", "industry"],
                 opclasses=["varchar_pattern_ops", "varchar_ops"],
-                include=["id", "status", "is_major_hazard_source", "dust_explosion", "ammonia_refrigeration", "confined_space"],  # fmt: skip
+                include=[
+                    "id",
+                    "status",
+                    "is_major_hazard_source",
+                    "dust_explosion",
+                    "ammonia_refrigeration",
+                    "confined_space",
+                ],  # fmt: skip
                 name="enterprise_region_covering",
             )
         ]
@@ -122,3 +129,6 @@ class Enterprise(BaseModel):
     def risk_colour(self) -> str:
         """red / orange / yellow / blue, or "" when not graded (CSS classes use it)."""
         return RISK_COLOURS.get(self.risk_grade, "")
+
+
+from yingji.enterprises.tally_models import EnterpriseCountyTally, EnterpriseTally  # noqa: E402,F401 (tally.py keeps them)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from yingji.accounts.choices import OrgKind, Role
 from yingji.accounts.models import Organisation, User
 from yingji.core.industries import Industry
-from yingji.enterprises.models import Enterprise
+from yingji.enterprises.tally import count_for
 from yingji.regions.models import Region, RegionLevel, child_level
 from yingji.regions.scoping import Jurisdiction
 from yingji.regions.selectors import region_full_name
@@ -14,13 +14,13 @@ from yingji.stats.kept import kept
 
 def landing_context(user) -> dict:
     jurisdiction = Jurisdiction.of(user)
-    enterprises = Enterprise.objects.for_user(user)
+    enterprises = kept(("enterprises",), user, lambda: count_for(user))
     context = {
         "jurisdiction_name": region_full_name(jurisdiction.region)
         if jurisdiction.region
         else _("All of China"),
         "role_label": Role(user.role).label,
-        "facts": [(_("Enterprises in your jurisdiction"), kept(("enterprises",), user, enterprises.count))],
+        "facts": [(_("Enterprises in your jurisdiction"), enterprises)],
     }
     if user.organisation_id:
         from yingji.notifications.views import unread_count
@@ -31,7 +31,7 @@ def landing_context(user) -> dict:
             (_("Regions"), Region.objects.count()),
             (_("Organisations"), Organisation.objects.count()),
             (_("Users"), User.objects.count()),
-            (_("Enterprises"), enterprises.count()),
+            (_("Enterprises"), enterprises),
         ]
     elif user.role in (Role.BUREAU, Role.LEADER, Role.DUTY, Role.INSPECTOR):
         orgs = Organisation.objects.for_user(user)
