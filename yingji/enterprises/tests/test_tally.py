@@ -94,7 +94,9 @@ def test_a_county_or_wider_reads_the_county_tally_a_street_or_department_the_str
     def read(user) -> str:
         with CaptureQueriesContext(connection) as queries:
             tally.count_for(user)
-        return next(t for t in ("enterprisecountytally", "enterprisetally", 'enterprise"') if t in queries[-1]["sql"])
+        return next(
+            t for t in ("enterprisecountytally", "enterprisetally", 'enterprise"') if t in queries[-1]["sql"]
+        )
 
     assert [read(u) for u in (admin, province, city, bureau, outsider)] == ["enterprisecountytally"] * 5
     assert [read(u) for u in (street, department)] == ["enterprisetally"] * 2
