@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.models import Count, Q, Sum
+from django.test.utils import CaptureQueriesContext
 
 from yingji.accidents.models import Accident
 from yingji.complaints.models import Complaint
@@ -115,3 +116,21 @@ def test_a_statement_counts_the_rows_of_any_scope(accidents, rows, expected):
     numbers = [(Accident, lambda: Count("*"), []), (Accident, lambda: Sum("deaths"), [Q(kind="fire")])]
     scope = compiled.scope_of(rows())
     assert compiled.counted_in(scope, numbers, where=[Q(deaths__lt=5)]) == expected  # the fire killed no one
+
+
+def test_a_condition_every_number_has_is_tested_once_in_where_and_the_numbers_stay_the_same(accidents):
+    # Road traffic: two accidents, 1 + 2 = 3 deaths, 1 missing.
+    road, with_deaths = Q(kind="road_traffic"), Q(deaths__gt=0)
+    numbers = [
+        (Accident, lambda: Count("*"), [road]),
+        (Accident, lambda: Sum("deaths"), [road & with_deaths]),
+        (Accident, lambda: Sum("missing"), [road & Q(missing__gt=0)]),
+    ]
+    scope = compiled.scope_of(Accident.objects.all())
+    with CaptureQueriesContext(connection) as queries:
+        assert compiled.counted_in(scope, numbers) == [2, 3, 1]
+    where = queries[0]["sql"].split(" WHERE ", 1)[1]
+    assert '"kind"' in where and queries[0]["sql"].count('"kind"') == 1  # in WHERE, in no FILTER
+    # No condition in common: each keeps its own FILTER and counts what it counted alone.
+    apart = [(Accident, lambda: Count("*"), [road]), (Accident, lambda: Count("*"), [Q(kind="fire")])]
+    assert compiled.counted_in(scope, apart) == [2, 1]
