@@ -352,6 +352,7 @@ from yingji.hazards.rollup_models import (  # noqa: E402,F401 (the rollups: roll
     HazardDeadlineTotal,
     HazardListedCounty,
     HazardListedMonth,
+    HazardMajorCity,
     HazardMajorCounty,
     HazardMonth,
     ListedRollup,

@@ -37,6 +37,7 @@ from yingji.hazards.models import (
     HazardDeadlineTotal,
     HazardListedCounty,
     HazardListedMonth,
+    HazardMajorCity,
     HazardMajorCounty,
     HazardMonth,
 )
@@ -107,6 +108,7 @@ GRAINS = (
     Grain(HazardCountyTotal, 6, detailed=False),
     Grain(HazardCityTotal, 4, detailed=False),
     Grain(HazardMajorCounty, 6, detailed=False, levels=True, only=MAJOR),
+    Grain(HazardMajorCity, 4, detailed=False, levels=True, only=MAJOR),
     # By the month due: overdue on any day (OverdueRollup). The first of a family is counted
     # from the hazards by rebuild(), the others from it.
     Grain(HazardDeadlineMonth, None, by="deadline", only=DUE),

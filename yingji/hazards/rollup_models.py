@@ -98,6 +98,13 @@ class HazardMajorCounty(MonthRollup):
     Meta = _rollup_meta("hazard_major_county")
 
 
+class HazardMajorCity(MonthRollup):
+    """The major hazards by city (industry left empty): a province's major cards and map from
+    a tenth of the county rows."""
+
+    Meta = _rollup_meta("hazard_major_city")
+
+
 class HazardCountyTotal(MonthRollup):
     """By county, all industries and levels together (industry and level left empty): a
     twentieth of the county rows, for the province's and cities' headline numbers."""

@@ -21,6 +21,7 @@ from yingji.hazards.models import (
     HazardCountyTotal,
     HazardListedCounty,
     HazardListedMonth,
+    HazardMajorCity,
     HazardMajorCounty,
     HazardMonth,
 )
@@ -435,7 +436,7 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    streets, counties, totals, cities, majors, *due, closed, _cc, _ct, listed, _ = kept
+    streets, counties, totals, cities, majors, major_cities, *due, closed, _cc, _ct, listed, _ = kept
     assert all(due) and sum(n for *_, n, _fen in due[0]) == Hazard.objects.exclude(status="cancelled").exclude(deadline=None).count()  # fmt: skip
     assert sum(n for *_, n, _fen in closed) == Hazard.objects.exclude(status="cancelled").count()
     assert sum(n for *_, month, n, _fen in closed if month != HazardMonth.NOT_RECTIFIED) == Hazard.objects.exclude(status="cancelled").exclude(closed_at=None).count()  # fmt: skip
@@ -443,7 +444,8 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     assert all(count > 0 for *_, count, _fen in streets + counties + totals + cities)
     spent = Hazard.objects.exclude(status="cancelled").exclude(funds=None).values_list("funds", flat=True)
     assert sum(fen for *_, fen in streets) == sum(int(funds * 100) for funds in spent) > 0
-    assert {code for _, code, *_ in cities} == {"4301"}
+    assert {code for _, code, *_ in cities} == {code for _, code, *_ in major_cities} == {"4301"}
+    assert sum(n for *_, n, _fen in major_cities) == sum(n for *_, n, _fen in majors) == Hazard.objects.exclude(status="cancelled").filter(level="major").count() > 0  # fmt: skip
     assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
     assert {(industry, level) for _, _, industry, level, *_ in totals} == {("", "")}
     assert {(industry, level) for _, _, industry, level, *_ in majors} == {("", "major")}
@@ -496,7 +498,9 @@ def test_each_question_reads_the_smallest_rollup_that_keeps_what_it_needs(bureau
     assert _read_by("hazards.found", bureau, level="major") is HazardMajorCounty
     assert _read_by("hazards.found", department) is HazardCountyMonth  # scoped by industry
     assert _read_by("hazards.major_found", bureau) is HazardMajorCounty
-    assert _read_by("hazards.major_found", admin, ("city",), region="43") is HazardMajorCounty
+    assert _read_by("hazards.major_found", admin, ("city",), region="43") is HazardMajorCity
+    assert _read_by("hazards.major_found", admin, ("county",), region="43") is HazardMajorCounty
+    assert _read_by("hazards.major_rectified", admin, ("month",), region="4301") is HazardMajorCity
     assert _read_by("hazards.major_rectified", bureau, ("month",)) is HazardMajorCounty
     assert _read_by("hazards.major_found", bureau, ("industry",)) is HazardCountyMonth
     assert _read_by("hazards.major_found", department) is HazardCountyMonth
