@@ -347,6 +347,7 @@ from yingji.hazards.rollup_models import (  # noqa: E402,F401 (the rollups: roll
     HazardClosedTotal,
     HazardCountyMonth,
     HazardCountyTotal,
+    HazardDeadlineCity,
     HazardDeadlineCounty,
     HazardDeadlineMonth,
     HazardDeadlineTotal,

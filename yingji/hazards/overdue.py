@@ -15,12 +15,11 @@ from django.utils import timezone
 
 from yingji.hazards.choices import HazardStatus
 from yingji.hazards.models import Hazard
-from yingji.hazards.rollup import GRAINS, ROLLUP_FILTERS, ROLLUP_GROUPS
-from yingji.regions.scoping import Jurisdiction
+from yingji.hazards.rollup import ROLLUP_FILTERS, ROLLUP_GROUPS, grain_for
 from yingji.stats.catalog import GroupFields, Part, Query, grouped_values_many, rollup_keeps
 from yingji.stats.periods import month_end
 
-STREET, COUNTY, TOTAL = (g for g in GRAINS if g.by == "deadline")
+DEADLINE = ("deadline", "rectified_at")  # the rollups by the month due (rollup.GRAINS)
 
 
 def _month_bounds(day):
@@ -80,18 +79,9 @@ class OverdueRollup:
     def answers(self, query: Query, dims: tuple[str, ...] = ()) -> bool:
         return rollup_keeps(query, dims, filters=ROLLUP_FILTERS, groups=ROLLUP_GROUPS - {"month"})
 
-    def _grain(self, query: Query, dims: tuple[str, ...]):
-        scope = Jurisdiction.of(query.user)
-        regions = [scope.region, query.filters.get("region")]
-        if "street" in dims or any(code and len(code) > 6 for code in regions):
-            return STREET
-        if "industry" in dims or scope.industries is not None or query.filters.get("industry") or query.filters.get("level"):  # fmt: skip
-            return COUNTY
-        return TOTAL
-
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):
         first, _last = _month_bounds(query.cutoff)
-        model = self._grain(query, dims).model
+        model = grain_for(query, dims, None, DEADLINE).model
         qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
         rectified = {"rectified_month__gte" if _counts_back(query) else "rectified_month__gt": first}
         due = {"deadline_month__lte" if _due_forward(query) else "deadline_month__lt": first}

@@ -32,6 +32,7 @@ from yingji.hazards.models import (
     HazardClosedTotal,
     HazardCountyMonth,
     HazardCountyTotal,
+    HazardDeadlineCity,
     HazardDeadlineCounty,
     HazardDeadlineMonth,
     HazardDeadlineTotal,
@@ -114,6 +115,7 @@ GRAINS = (
     Grain(HazardDeadlineMonth, None, by="deadline", only=DUE),
     Grain(HazardDeadlineCounty, 6, by="deadline", only=DUE),
     Grain(HazardDeadlineTotal, 6, detailed=False, by="deadline", only=DUE),
+    Grain(HazardDeadlineCity, 4, detailed=False, by="deadline", only=DUE),
     # By the month closed (销号): found and closed by a day.
     Grain(HazardClosedMonth, None, then="closed_at"),
     Grain(HazardClosedCounty, 6, then="closed_at"),
@@ -398,7 +400,7 @@ class HazardMonthRollup:
         )
 
     def queryset(self, query: Query, dims: tuple[str, ...] = ()):
-        model = _grain_for(query, dims, self.level, (self.by, self.then)).model
+        model = grain_for(query, dims, self.level, (self.by, self.then)).model
         qs = model.objects.for_user(query.user, within=query.filters.get("region") or None)
         qs = qs.filter(self.in_period(query))
         if self.level is not None:
@@ -445,7 +447,7 @@ class HazardMonthRollup:
 _FAMILY: dict[str, HazardMonthRollup] = {}
 
 
-def _grain_for(
+def grain_for(
     query: Query, dims: tuple[str, ...], level: str | None, family=("found_at", "rectified_at")
 ) -> Grain:
     """The smallest rollup of the family that keeps what the question needs: the region codes

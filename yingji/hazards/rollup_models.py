@@ -152,6 +152,12 @@ class HazardDeadlineTotal(DeadlineRollup):
     Meta = _deadline_meta("hazard_deadline_total")
 
 
+class HazardDeadlineCity(DeadlineRollup):
+    """By city, all industries and levels together: a province's overdue and its map."""
+
+    Meta = _deadline_meta("hazard_deadline_city")
+
+
 class ClosedRollup(MonthRollup):
     """How many hazards of one region, industry and level were found in a month and closed
     (销号) in another (or not yet: NOT_RECTIFIED): found and closed by a day, without reading

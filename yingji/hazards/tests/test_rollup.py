@@ -19,6 +19,10 @@ from yingji.hazards.models import (
     HazardCityTotal,
     HazardCountyMonth,
     HazardCountyTotal,
+    HazardDeadlineCity,
+    HazardDeadlineCounty,
+    HazardDeadlineMonth,
+    HazardDeadlineTotal,
     HazardListedCounty,
     HazardListedMonth,
     HazardMajorCity,
@@ -509,6 +513,14 @@ def test_each_question_reads_the_smallest_rollup_that_keeps_what_it_needs(bureau
     assert _read_by("hazards.found", street) is HazardMonth
     assert _read_by("hazards.found", admin, region="430102015") is HazardMonth
     assert _read_by("hazards.found", admin, ("street",), level="major") is HazardMonth
+    # Overdue, by the month due: by city for a province's or a city's headline and map.
+    assert _read_by("hazards.overdue", admin, region="43") is HazardDeadlineCity
+    assert _read_by("hazards.overdue", admin, ("city",), region="43") is HazardDeadlineCity
+    assert _read_by("hazards.overdue", admin, ("county",), region="4301") is HazardDeadlineTotal
+    assert _read_by("hazards.overdue", bureau) is HazardDeadlineTotal
+    assert _read_by("hazards.overdue", bureau, level="major") is HazardDeadlineCounty
+    assert _read_by("hazards.overdue", department) is HazardDeadlineCounty
+    assert _read_by("hazards.overdue", street) is HazardDeadlineMonth
     # The listed hazards: by county, all industries together, unless the question needs more.
     assert _read_by("hazards.listed", bureau) is HazardListedCounty
     assert _read_by("hazards.listed", admin, ("city",), region="43") is HazardListedCounty
