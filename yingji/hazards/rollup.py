@@ -42,7 +42,7 @@ from yingji.hazards.models import (
     HazardMajorCounty,
     HazardMonth,
 )
-from yingji.regions.scoping import Jurisdiction
+from yingji.stats import grains as needed
 from yingji.stats.catalog import GroupFields, Part, Query, grouped_values_many, remember, rolled, rollup_keeps
 from yingji.stats.periods import is_month_end, late_in_month, month_end
 
@@ -454,20 +454,14 @@ def grain_for(
     as long as its groups and regions, the industry and level where it asks for them, one
     level's own rollup only for that level (GRAINS lists a family finest first, smallest last)."""
     grains = [g for g in GRAINS if g.family == family]
-    scope = Jurisdiction.of(query.user)
-    # The region code's length it needs: a group's (a street's whole code: no coarser one keeps
-    # it), or the scope's and the filter's codes matched as prefixes.
-    grouped = 99 if "street" in dims else 6 if "county" in dims else 4 if "city" in dims else 0
-    codes = (scope.region, query.filters.get("region"))
-    length = max([grouped] + [len(code) for code in codes if code])
-    by_industry = "industry" in dims or scope.industries is not None or bool(query.filters.get("industry"))
+    length, by_industry = needed.code_length(query, dims), needed.by_industry(query, dims)
     by_level = level or query.filters.get("level")
 
     def keeps(grain: Grain) -> bool:
         if grain.only != grains[0].only and not (grain.only == MAJOR and by_level == HazardLevel.MAJOR):
             return False  # one level's own rollup (the major): for that level alone
         return (
-            (grain.code_length is None or grain.code_length >= length)
+            needed.keeps_region(grain.code_length, length)
             and (grain.detailed or not by_industry)
             and (grain.detailed or grain.levels or not by_level)
         )

@@ -184,6 +184,7 @@ class InspectionPhoto(models.Model):
 from yingji.inspections.planning_models import EnforcementPlan, PlanRow, RandomDraw  # noqa: E402,F401
 from yingji.inspections.rollup_models import (  # noqa: E402,F401
     InspectedUnit,
+    InspectionCityTotal,
     InspectionCountyMonth,
     InspectionCountyTotal,
     InspectionMonth,

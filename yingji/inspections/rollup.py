@@ -24,6 +24,7 @@ from yingji.inspections.rollup_models import (
     InspectedUnitCountyMonth,
     InspectedUnitCountyTotal,
     InspectedUnitMonth,
+    InspectionCityTotal,
     InspectionCountyMonth,
     InspectionCountyTotal,
     InspectionMonth,
@@ -69,6 +70,7 @@ GRAINS = (
     Grain(InspectionMonth, None),
     Grain(InspectionCountyMonth, 6),
     Grain(InspectionCountyTotal, 6, detailed=False),
+    Grain(InspectionCityTotal, 4, detailed=False),
 )
 UNIT_GRAINS = (
     Grain(InspectedUnitMonth, None),
@@ -79,6 +81,13 @@ KEY = "month, region_code, industry, type"
 UNIT_MONTH_KEY = "month, region_code, industry"
 UNIT_KEY = ("enterprise_id", "region_code", "industry")
 _UNIT_COLUMNS = "enterprise_id, year, region_code, industry, first_day, first_supervision_day, risk_grade"
+
+
+def _made() -> list[Grain]:
+    """The month tables that exist: an earlier migration installs the triggers for those made
+    so far, and the migration that makes another installs them again."""
+    tables = set(connection.introspection.table_names())
+    return [grain for grain in GRAINS if grain.table in tables]
 
 
 def _pg() -> bool:
@@ -206,7 +215,7 @@ def _pg_function(name: str, table: str, op: str, body: str) -> list[str]:
 def _postgresql_install() -> list[str]:
     statements = []
     for op in OPS:
-        body = "".join(_inspection_rows(grain, op) for grain in GRAINS) + _pg_units(op)
+        body = "".join(_inspection_rows(grain, op) for grain in _made()) + _pg_units(op)
         statements += _pg_function("inspection_rollup", TABLE, op, body)
     for op in OPS:  # updated: shared, and the grade
         body = "".join(_unit_rows(grain, op) for grain in UNIT_GRAINS)
@@ -225,7 +234,7 @@ def _one_row(row: str, columns: tuple[str, ...]) -> str:
 def _sqlite_inspection(row: str, sign: int) -> str:
     rows = _one_row(row, ("inspected_on", "region_code", "industry", "type", "inspector_count"))
     months = "".join(
-        _add(grain, KEY, INSPECTION_COLUMNS, _inspection_delta(grain, rows, sign)) for grain in GRAINS
+        _add(grain, KEY, INSPECTION_COLUMNS, _inspection_delta(grain, rows, sign)) for grain in _made()
     )
     key = f"(SELECT {row}.enterprise_id AS enterprise_id, {_year(row + '.inspected_on')} AS year, {row}.region_code AS region_code, {row}.industry AS industry)"  # fmt: skip
     matches = " AND ".join(f"{c} = {row}.{c}" for c in UNIT_KEY)
@@ -301,24 +310,35 @@ def keep_triggers(sender, using: str = "default", **kwargs) -> None:
         install(count=False)
 
 
+def _count_from(first: Grain, grain: Grain) -> str:
+    return f"""INSERT INTO {grain.table} ({KEY}, inspections, person_times)
+        SELECT month, {grain.region()}, {grain.industry()}, type, sum(inspections), sum(person_times)
+        FROM {first.table} GROUP BY 1, 2, 3, 4 ORDER BY 2, 1"""
+
+
+def count_new(model) -> None:
+    """Count a coarser month table a migration adds from the street one (kept by the triggers
+    already): the others stay as they are, where rebuild() would count them all."""
+    grain = next(g for g in GRAINS if g.model is model)
+    with connection.cursor() as cursor:
+        cursor.execute(_count_from(GRAINS[0], grain))
+        if _pg():
+            cursor.execute(f"ANALYZE {grain.table}")
+
+
 def rebuild() -> None:
     """Count the rollups afresh from the inspections (after a bulk load with triggers off):
     the street table from the records, the coarser ones from it; the units table from the
     records, and its months by its own triggers as its rows go in."""
     empty = "TRUNCATE" if _pg() else "DELETE FROM"
-    first, *coarser = GRAINS
+    first, *coarser = made = _made()
     # The units first: on SQLite emptying it fires its triggers, which the emptied months would keep.
-    tables = [UNITS] + [g.table for g in GRAINS + UNIT_GRAINS]
+    tables = [UNITS] + [g.table for g in made + list(UNIT_GRAINS)]
     statements = [f"{empty} {table}" for table in tables] + [
         f"""INSERT INTO {first.table} ({KEY}, inspections, person_times)
             SELECT {month_start("inspected_on")}, region_code, industry, type, count(*), sum(inspector_count)
             FROM {TABLE} GROUP BY 1, 2, 3, 4 ORDER BY 2, 1""",
-        *[
-            f"""INSERT INTO {grain.table} ({KEY}, inspections, person_times)
-                SELECT month, {grain.region()}, {grain.industry()}, type, sum(inspections), sum(person_times)
-                FROM {first.table} GROUP BY 1, 2, 3, 4 ORDER BY 2, 1"""
-            for grain in coarser
-        ],
+        *[_count_from(first, grain) for grain in coarser],
         f"""INSERT INTO {UNITS} ({_UNIT_COLUMNS}, shared)
             SELECT u.*, e.risk_grade, false FROM (
                 SELECT enterprise_id, {_year("inspected_on")} AS year, region_code, industry,

@@ -85,6 +85,12 @@ class InspectionCountyTotal(InspectionRollup):
     Meta = _meta("inspection_county_total")
 
 
+class InspectionCityTotal(InspectionRollup):
+    """By city, all industries together: a province's headline numbers and map."""
+
+    Meta = _meta("inspection_city_total")
+
+
 class InspectedUnit(models.Model):
     """An enterprise inspected in a year under one region and industry (as its inspections
     recorded them): the first day it was inspected, and the first day a supervisor did

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, Sum
 from yingji.inspections.choices import InspectionType
 from yingji.inspections.rollup import GRAINS, UNIT_GRAINS, Grain
 from yingji.inspections.rollup_models import InspectedUnit
-from yingji.regions.scoping import Jurisdiction
+from yingji.stats import grains as grains_needed
 from yingji.stats.catalog import GroupFields, Query, grouped_values, grouped_values_many, rollup_keeps
 from yingji.stats.periods import is_month_end
 
@@ -28,15 +28,14 @@ def _scoped(model, query: Query):
 
 
 def _grain_for(grains: tuple[Grain, ...], query: Query, dims: tuple[str, ...]) -> Grain:
-    """The smallest table that keeps what the question needs."""
-    street, county, county_total = grains
-    scope = Jurisdiction.of(query.user)
-    regions = [scope.region, query.filters.get("region")]
-    if "street" in dims or any(code and len(code) > county.code_length for code in regions):
-        return street
-    if "industry" in dims or scope.industries is not None or query.filters.get("industry"):
-        return county
-    return county_total
+    """The smallest table that keeps what the question needs: the region codes as long as its
+    groups and regions, the industry where it asks for it (grains listed finest first)."""
+    length, industry = grains_needed.code_length(query, dims), grains_needed.by_industry(query, dims)
+    return [
+        g
+        for g in grains
+        if grains_needed.keeps_region(g.code_length, length) and (g.detailed or not industry)
+    ][-1]
 
 
 def _groups(qs, dims: tuple[str, ...], month_field: str, **aggregates) -> dict[str, dict]:

@@ -15,6 +15,7 @@ from yingji.enterprises.models import Enterprise
 from yingji.inspections import rollup
 from yingji.inspections.models import (
     Inspection,
+    InspectionCityTotal,
     InspectionCountyMonth,
     InspectionCountyTotal,
     InspectionMonth,
@@ -212,7 +213,12 @@ def test_leader_led_and_unannounced_inspections_are_counted_from_the_month_table
 
     count, person_times = CATALOG["inspections.count"], CATALOG["inspections.person_times"]
     assert count._parts(h1("leader")) is not None
-    assert [count.value(h1(kind)) for kind in ("leader", "unannounced", "daily", "self_check")] == [2, 1, 1, 0]
+    assert [count.value(h1(kind)) for kind in ("leader", "unannounced", "daily", "self_check")] == [
+        2,
+        1,
+        1,
+        0,
+    ]
     assert person_times.value(h1("leader")) == 4
     assert count.grouped(h1("leader"), "month") == {"2026-02": 1, "2026-04": 1}
 
@@ -257,7 +263,14 @@ def _tables():
     ]
     units = sorted(
         rollup.InspectedUnit.objects.values_list(
-            "enterprise_id", "year", "region_code", "industry", "first_day", "first_supervision_day", "shared", "risk_grade"
+            "enterprise_id",
+            "year",
+            "region_code",
+            "industry",
+            "first_day",
+            "first_supervision_day",
+            "shared",
+            "risk_grade",
         )  # fmt: skip
     )
     return months, units
@@ -268,13 +281,15 @@ def test_triggers_keep_the_tables_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    (streets, counties, totals, unit_streets, *_), units = kept
+    (streets, counties, totals, cities, unit_streets, *_), units = kept
     assert sum(row[4] for row in streets) == Inspection.objects.count()
     assert sum(row[3] for row in unit_streets) == len(units)
     assert any(row[-2] for row in units)  # some enterprises were recorded under two regions
     assert {row[-1] for row in units} - {""}  # and some were graded
     assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
-    assert {industry for _, _, industry, *_ in totals} == {""}
+    assert {industry for _, _, industry, *_ in totals + cities} == {""}
+    assert {code for _, code, *_ in cities} == {"4301"}
+    assert sum(row[4] for row in cities) == sum(row[4] for row in totals) == Inspection.objects.count()
     assert len(units) == len(set(Inspection.objects.values_list("enterprise_id", "inspected_on__year", "region_id", "industry")))  # fmt: skip
 
 
@@ -288,6 +303,9 @@ def test_each_question_reads_the_smallest_month_table_that_keeps_what_it_needs(
 ):
     assert _read_by(bureau) is InspectionCountyTotal
     assert _read_by(admin, ("county",), region="43") is InspectionCountyTotal
+    assert _read_by(admin, region="43") is InspectionCityTotal
+    assert _read_by(admin, ("city",)) is InspectionCityTotal
+    assert _read_by(admin, ("city", "industry")) is InspectionCountyMonth
     assert _read_by(bureau, ("industry",)) is InspectionCountyMonth
     assert _read_by(department) is InspectionCountyMonth  # scoped by industry
     assert _read_by(bureau, industry="construction") is InspectionCountyMonth
