@@ -35,12 +35,14 @@ from yingji.hazards.models import (
     HazardDeadlineCity,
     HazardDeadlineCounty,
     HazardDeadlineMonth,
+    HazardDeadlineStreet,
     HazardDeadlineTotal,
     HazardListedCounty,
     HazardListedMonth,
     HazardMajorCity,
     HazardMajorCounty,
     HazardMonth,
+    HazardStreetTotal,
 )
 from yingji.stats import grains as needed
 from yingji.stats.catalog import GroupFields, Part, Query, grouped_values_many, remember, rolled, rollup_keeps
@@ -105,6 +107,7 @@ LISTED = "listed_on IS NOT NULL"
 MAJOR = f"level = '{HazardLevel.MAJOR.value}'"
 GRAINS = (
     Grain(HazardMonth, None),
+    Grain(HazardStreetTotal, None, detailed=False),
     Grain(HazardCountyMonth, 6),
     Grain(HazardCountyTotal, 6, detailed=False),
     Grain(HazardCityTotal, 4, detailed=False),
@@ -113,6 +116,7 @@ GRAINS = (
     # By the month due: overdue on any day (OverdueRollup). The first of a family is counted
     # from the hazards by rebuild(), the others from it.
     Grain(HazardDeadlineMonth, None, by="deadline", only=DUE),
+    Grain(HazardDeadlineStreet, None, detailed=False, by="deadline", only=DUE),
     Grain(HazardDeadlineCounty, 6, by="deadline", only=DUE),
     Grain(HazardDeadlineTotal, 6, detailed=False, by="deadline", only=DUE),
     Grain(HazardDeadlineCity, 4, detailed=False, by="deadline", only=DUE),

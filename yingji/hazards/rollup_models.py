@@ -78,6 +78,13 @@ _BY_LEVEL = models.Index(
 )
 
 
+class HazardStreetTotal(MonthRollup):
+    """By street, all industries and levels together: a county's streets (its map and table
+    of parts) from an eighth of the street rows."""
+
+    Meta = _rollup_meta("hazard_street_total")
+
+
 class HazardCountyMonth(MonthRollup):
     """By county: a tenth of the street rows, for province and city questions."""
 
@@ -138,6 +145,12 @@ class HazardDeadlineMonth(DeadlineRollup):
     """By street, industry and level: street users and groups, anything narrower than a county."""
 
     Meta = _deadline_meta("hazard_deadline_month")
+
+
+class HazardDeadlineStreet(DeadlineRollup):
+    """By street, all industries and levels together: a county's streets overdue."""
+
+    Meta = _deadline_meta("hazard_deadline_street")
 
 
 class HazardDeadlineCounty(DeadlineRollup):

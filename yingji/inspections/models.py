@@ -188,4 +188,5 @@ from yingji.inspections.rollup_models import (  # noqa: E402,F401
     InspectionCountyMonth,
     InspectionCountyTotal,
     InspectionMonth,
+    InspectionStreetTotal,
 )

@@ -28,6 +28,7 @@ from yingji.inspections.rollup_models import (
     InspectionCountyMonth,
     InspectionCountyTotal,
     InspectionMonth,
+    InspectionStreetTotal,
 )
 
 TABLE = "inspections_inspection"
@@ -68,6 +69,7 @@ class Grain:
 
 GRAINS = (
     Grain(InspectionMonth, None),
+    Grain(InspectionStreetTotal, None, detailed=False),
     Grain(InspectionCountyMonth, 6),
     Grain(InspectionCountyTotal, 6, detailed=False),
     Grain(InspectionCityTotal, 4, detailed=False),

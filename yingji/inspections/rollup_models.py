@@ -73,6 +73,12 @@ class InspectionMonth(InspectionRollup):
     Meta = _meta("inspection_month")
 
 
+class InspectionStreetTotal(InspectionRollup):
+    """By street, all industries together: a county's streets."""
+
+    Meta = _meta("inspection_street_total")
+
+
 class InspectionCountyMonth(InspectionRollup):
     """By county and industry: a province's or city's questions about industries."""
 

@@ -22,12 +22,14 @@ from yingji.hazards.models import (
     HazardDeadlineCity,
     HazardDeadlineCounty,
     HazardDeadlineMonth,
+    HazardDeadlineStreet,
     HazardDeadlineTotal,
     HazardListedCounty,
     HazardListedMonth,
     HazardMajorCity,
     HazardMajorCounty,
     HazardMonth,
+    HazardStreetTotal,
 )
 from yingji.stats.catalog import CATALOG, Query, remembering
 from yingji.stats.periods import Period
@@ -440,7 +442,21 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    streets, counties, totals, cities, majors, major_cities, *due, closed, _cc, _ct, listed, _ = kept
+    (
+        streets,
+        street_totals,
+        counties,
+        totals,
+        cities,
+        majors,
+        major_cities,
+        *due,
+        closed,
+        _cc,
+        _ct,
+        listed,
+        _,
+    ) = kept
     assert all(due) and sum(n for *_, n, _fen in due[0]) == Hazard.objects.exclude(status="cancelled").exclude(deadline=None).count()  # fmt: skip
     assert sum(n for *_, n, _fen in closed) == Hazard.objects.exclude(status="cancelled").count()
     assert sum(n for *_, month, n, _fen in closed if month != HazardMonth.NOT_RECTIFIED) == Hazard.objects.exclude(status="cancelled").exclude(closed_at=None).count()  # fmt: skip
@@ -451,7 +467,9 @@ def test_triggers_keep_the_table_equal_to_a_rebuild(enterprises):
     assert {code for _, code, *_ in cities} == {code for _, code, *_ in major_cities} == {"4301"}
     assert sum(n for *_, n, _fen in major_cities) == sum(n for *_, n, _fen in majors) == Hazard.objects.exclude(status="cancelled").filter(level="major").count() > 0  # fmt: skip
     assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
-    assert {(industry, level) for _, _, industry, level, *_ in totals} == {("", "")}
+    assert {(industry, level) for _, _, industry, level, *_ in totals + street_totals} == {("", "")}
+    assert sum(n for *_, n, _fen in street_totals) == sum(n for *_, n, _fen in streets)
+    assert {code for _, code, *_ in street_totals} == {code for _, code, *_ in streets}
     assert {(industry, level) for _, _, industry, level, *_ in majors} == {("", "major")}
     assert sum(n for *_, n, _fen in majors) == Hazard.objects.exclude(status="cancelled").filter(level="major").count() > 0  # fmt: skip
 
@@ -509,9 +527,11 @@ def test_each_question_reads_the_smallest_rollup_that_keeps_what_it_needs(bureau
     assert _read_by("hazards.major_found", bureau, ("industry",)) is HazardCountyMonth
     assert _read_by("hazards.major_found", department) is HazardCountyMonth
     assert _read_by("hazards.major_found", bureau, ("street",)) is HazardMonth
-    assert _read_by("hazards.found", bureau, ("street",)) is HazardMonth
-    assert _read_by("hazards.found", street) is HazardMonth
-    assert _read_by("hazards.found", admin, region="430102015") is HazardMonth
+    assert _read_by("hazards.found", bureau, ("street",)) is HazardStreetTotal
+    assert _read_by("hazards.found", bureau, ("street",), industry="construction") is HazardMonth
+    assert _read_by("hazards.found", street) is HazardStreetTotal
+    assert _read_by("hazards.found", admin, region="430102015") is HazardStreetTotal
+    assert _read_by("hazards.found", admin, ("industry",), region="430102015") is HazardMonth
     assert _read_by("hazards.found", admin, ("street",), level="major") is HazardMonth
     # Overdue, by the month due: by city for a province's or a city's headline and map.
     assert _read_by("hazards.overdue", admin, region="43") is HazardDeadlineCity
@@ -520,7 +540,8 @@ def test_each_question_reads_the_smallest_rollup_that_keeps_what_it_needs(bureau
     assert _read_by("hazards.overdue", bureau) is HazardDeadlineTotal
     assert _read_by("hazards.overdue", bureau, level="major") is HazardDeadlineCounty
     assert _read_by("hazards.overdue", department) is HazardDeadlineCounty
-    assert _read_by("hazards.overdue", street) is HazardDeadlineMonth
+    assert _read_by("hazards.overdue", street) is HazardDeadlineStreet
+    assert _read_by("hazards.overdue", bureau, ("street",), level="major") is HazardDeadlineMonth
     # The listed hazards: by county, all industries together, unless the question needs more.
     assert _read_by("hazards.listed", bureau) is HazardListedCounty
     assert _read_by("hazards.listed", admin, ("city",), region="43") is HazardListedCounty

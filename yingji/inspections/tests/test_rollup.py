@@ -19,6 +19,7 @@ from yingji.inspections.models import (
     InspectionCountyMonth,
     InspectionCountyTotal,
     InspectionMonth,
+    InspectionStreetTotal,
 )
 from yingji.stats.catalog import CATALOG, Query, remembering
 from yingji.stats.periods import Period
@@ -281,13 +282,14 @@ def test_triggers_keep_the_tables_equal_to_a_rebuild(enterprises):
     kept = _tables()
     rollup.rebuild()
     assert kept == _tables()
-    (streets, counties, totals, cities, unit_streets, *_), units = kept
+    (streets, street_totals, counties, totals, cities, unit_streets, *_), units = kept
     assert sum(row[4] for row in streets) == Inspection.objects.count()
     assert sum(row[3] for row in unit_streets) == len(units)
     assert any(row[-2] for row in units)  # some enterprises were recorded under two regions
     assert {row[-1] for row in units} - {""}  # and some were graded
     assert {code for _, code, *_ in counties} == {code for _, code, *_ in totals} == {"430102", "430103"}
-    assert {industry for _, _, industry, *_ in totals + cities} == {""}
+    assert {industry for _, _, industry, *_ in totals + cities + street_totals} == {""}
+    assert sum(row[4] for row in street_totals) == Inspection.objects.count()
     assert {code for _, code, *_ in cities} == {"4301"}
     assert sum(row[4] for row in cities) == sum(row[4] for row in totals) == Inspection.objects.count()
     assert len(units) == len(set(Inspection.objects.values_list("enterprise_id", "inspected_on__year", "region_id", "industry")))  # fmt: skip
@@ -309,8 +311,9 @@ def test_each_question_reads_the_smallest_month_table_that_keeps_what_it_needs(
     assert _read_by(bureau, ("industry",)) is InspectionCountyMonth
     assert _read_by(department) is InspectionCountyMonth  # scoped by industry
     assert _read_by(bureau, industry="construction") is InspectionCountyMonth
-    assert _read_by(bureau, ("street",)) is InspectionMonth
-    assert _read_by(street) is InspectionMonth
+    assert _read_by(street) is InspectionStreetTotal
+    assert _read_by(bureau, ("street",)) is InspectionStreetTotal
+    assert _read_by(street, ("industry",)) is InspectionMonth
 
 
 @pytest.mark.parametrize(
