@@ -91,14 +91,7 @@ class Enterprise(BaseModel):
             models.Index(  # covering the registry's counts of a report (a county's are scattered on disk)
                 fields=["region", "industry"],
                 opclasses=["varchar_pattern_ops", "varchar_ops"],
-                include=[
-                    "id",
-                    "status",
-                    "is_major_hazard_source",
-                    "dust_explosion",
-                    "ammonia_refrigeration",
-                    "confined_space",
-                ],  # fmt: skip
+                include=["id", "status", "is_major_hazard_source", "dust_explosion", "ammonia_refrigeration", "confined_space"],  # fmt: skip
                 name="enterprise_region_covering",
             )
         ]

@@ -165,6 +165,4 @@ def _results(rng, rows: list[Inspection], today: datetime.date) -> list[tuple]:
         for r in results
         if r.outcome == Outcome.FAIL
     ]
-
-
 from yingji.inspections import planning_demo  # noqa: E402,F401 (plans and 双随机 draws)

@@ -14,6 +14,7 @@ from yingji.stats.catalog import Measure, register
 DIMENSIONS = {"industry": "industry", "type": "type", "enterprise": "enterprise_id"}
 
 
+
 def _measure(key, label, unit, aggregate, where=lambda q: Q(), link_extra: str = "", rollup=None) -> Measure:
     return Measure(
         key=key,

@@ -22,18 +22,14 @@ D = datetime.date
 
 
 def _units():
-    return sorted(
-        InspectedUnit.objects.values_list("enterprise_id", "year", "first_day", "first_supervision_day")
-    )
+    return sorted(InspectedUnit.objects.values_list("enterprise_id", "year", "first_day", "first_supervision_day"))
 
 
 def test_two_writers_of_one_enterprise_leave_its_first_day_exact(enterprises):
     a = enterprises["A"]
     days = [D(2026, 2, 1), D(2026, 3, 1), D(2026, 4, 1), D(2026, 5, 1)]
     made = [
-        Inspection.objects.create(
-            enterprise=a, region_id=a.region_id, industry=a.industry, inspected_on=day, type="daily"
-        )  # fmt: skip
+        Inspection.objects.create(enterprise=a, region_id=a.region_id, industry=a.industry, inspected_on=day, type="daily")  # fmt: skip
         for day in days
     ]
     barrier, outcomes = threading.Barrier(2), []
