@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Sum
 
+from yingji.core.sql import OPS, statement_trigger
 from yingji.enterprises.models import Enterprise
 from yingji.enterprises.tally_models import EnterpriseCountyTally, EnterpriseTally
 from yingji.regions.scoping import Jurisdiction
 
 TABLE = Enterprise._meta.db_table
-OPS = ("insert", "delete", "update")
 KEY = "region_code, industry, status"
 
 
@@ -54,12 +54,6 @@ def count_for(user) -> int:
 
 # ---- PostgreSQL: statement-level triggers over the transition tables ----
 
-_PG_REFERENCING = {
-    "insert": "REFERENCING NEW TABLE AS new_rows",
-    "delete": "REFERENCING OLD TABLE AS old_rows",
-    "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-}
-
 
 def _pg_apply(grain: Grain, op: str) -> str:
     old = f"SELECT {grain.columns()}, -1 AS d FROM old_rows"
@@ -77,13 +71,7 @@ def _postgresql_install() -> list[str]:
     statements = []
     for op in OPS:
         body = "".join(_pg_apply(grain, op) for grain in GRAINS)
-        statements += [
-            f"""CREATE OR REPLACE FUNCTION enterprise_tally_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN {body} RETURN NULL; END $$""",
-            f"DROP TRIGGER IF EXISTS enterprise_tally_{op} ON {TABLE}",
-            f"""CREATE TRIGGER enterprise_tally_{op} AFTER {op.upper()} ON {TABLE} {_PG_REFERENCING[op]}
-                FOR EACH STATEMENT EXECUTE FUNCTION enterprise_tally_{op}()""",
-        ]
+        statements += statement_trigger("enterprise_tally", TABLE, op, body)
     return statements
 
 

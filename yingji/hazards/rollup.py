@@ -23,7 +23,7 @@ from django.db import connection
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from yingji.core.sql import month_start
+from yingji.core.sql import OPS, month_start, statement_trigger
 from yingji.hazards.choices import HazardLevel
 from yingji.hazards.models import (
     HazardCityTotal,
@@ -179,24 +179,11 @@ def _pg_apply(grain: Grain, op: str) -> str:
         ON CONFLICT ({grain.key}) DO UPDATE SET {add};"""
 
 
-_PG_REFERENCING = {
-    "insert": "REFERENCING NEW TABLE AS new_rows",
-    "delete": "REFERENCING OLD TABLE AS old_rows",
-    "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-}
-
-
 def _postgresql_install(grains: list[Grain]) -> list[str]:
     statements = []
-    for op, referencing in _PG_REFERENCING.items():
+    for op in OPS:
         body = "".join(_pg_apply(grain, op) for grain in grains)
-        statements += [
-            f"""CREATE OR REPLACE FUNCTION hazard_month_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN {body} RETURN NULL; END $$""",
-            f"DROP TRIGGER IF EXISTS hazard_month_{op} ON hazards_hazard",
-            f"""CREATE TRIGGER hazard_month_{op} AFTER {op.upper()} ON hazards_hazard {referencing}
-                FOR EACH STATEMENT EXECUTE FUNCTION hazard_month_{op}()""",
-        ]
+        statements += statement_trigger("hazard_month", "hazards_hazard", op, body)
     return statements
 
 
@@ -275,7 +262,7 @@ def keep_triggers(sender, using: str = "default", **kwargs) -> None:
 
 def uninstall() -> None:
     with connection.cursor() as cursor:
-        for op in _PG_REFERENCING:
+        for op in OPS:
             cursor.execute(f"DROP TRIGGER IF EXISTS hazard_month_{op}" + _on_table())
             if connection.vendor == "postgresql":
                 cursor.execute(f"DROP FUNCTION IF EXISTS hazard_month_{op}()")

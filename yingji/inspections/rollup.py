@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from yingji.core.sql import month_start
+from yingji.core.sql import OPS, month_start, statement_trigger
 from yingji.enterprises.models import Enterprise
 from yingji.inspections.choices import InspectionType
 from yingji.inspections.rollup_models import (
@@ -36,12 +36,6 @@ UNITS = InspectedUnit._meta.db_table
 REGISTRY = Enterprise._meta.db_table
 SELF_CHECK = InspectionType.SELF_CHECK.value
 LOCK_CLASS = 7417  # the first key of the advisory locks on enterprises (any number of our own)
-OPS = ("insert", "delete", "update")
-_PG_REFERENCING = {
-    "insert": "REFERENCING NEW TABLE AS new_rows",
-    "delete": "REFERENCING OLD TABLE AS old_rows",
-    "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-}
 _ROWS = {
     "insert": [("new_rows", 1)],
     "delete": [("old_rows", -1)],
@@ -204,25 +198,15 @@ def _pg_grades() -> str:
         WHERE u.enterprise_id = n.id AND u.risk_grade <> n.risk_grade;"""
 
 
-def _pg_function(name: str, table: str, op: str, body: str) -> list[str]:
-    return [
-        f"""CREATE OR REPLACE FUNCTION {name}_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN {body} RETURN NULL; END $$""",
-        f"DROP TRIGGER IF EXISTS {name}_{op} ON {table}",
-        f"""CREATE TRIGGER {name}_{op} AFTER {op.upper()} ON {table} {_PG_REFERENCING[op]}
-            FOR EACH STATEMENT EXECUTE FUNCTION {name}_{op}()""",
-    ]
-
-
 def _postgresql_install() -> list[str]:
     statements = []
     for op in OPS:
         body = "".join(_inspection_rows(grain, op) for grain in _made()) + _pg_units(op)
-        statements += _pg_function("inspection_rollup", TABLE, op, body)
+        statements += statement_trigger("inspection_rollup", TABLE, op, body)
     for op in OPS:  # updated: shared, and the grade
         body = "".join(_unit_rows(grain, op) for grain in UNIT_GRAINS)
-        statements += _pg_function("inspected_unit_rollup", UNITS, op, body)
-    return statements + _pg_function("inspected_unit_grade", REGISTRY, "update", _pg_grades())
+        statements += statement_trigger("inspected_unit_rollup", UNITS, op, body)
+    return statements + statement_trigger("inspected_unit_grade", REGISTRY, "update", _pg_grades())
 
 
 # ---- SQLite: row-level triggers ----
