@@ -15,6 +15,7 @@ from yingji.core.sql import OPS, statement_trigger
 from yingji.enterprises.models import Enterprise
 from yingji.enterprises.tally_models import EnterpriseCountyTally, EnterpriseTally
 from yingji.regions.scoping import Jurisdiction
+from yingji.stats.grains import keeps_region
 
 TABLE = Enterprise._meta.db_table
 KEY = "region_code, industry, status"
@@ -36,8 +37,7 @@ class Grain:
         return f"{region}, {f'{row}industry' if self.industry else "''"}, {row}status"
 
 
-STREET, COUNTY = Grain(EnterpriseTally, None, industry=True), Grain(EnterpriseCountyTally, 6, industry=False)
-GRAINS = (STREET, COUNTY)
+GRAINS = (Grain(EnterpriseTally, None, industry=True), Grain(EnterpriseCountyTally, 6, industry=False))
 
 
 def count_for(user) -> int:
@@ -47,9 +47,11 @@ def count_for(user) -> int:
     scope = Jurisdiction.of(user)
     if scope.enterprise_id is not None:
         return Enterprise.objects.for_user(user).count()
-    wide = scope.industries is None and len(scope.region or "") <= COUNTY.code_length
-    model = (COUNTY if wide else STREET).model
-    return model.objects.for_user(user).aggregate(n=Sum("enterprises"))["n"] or 0
+    length = len(scope.region or "")  # the smallest tally that keeps it (as stats.grains)
+    kept = [
+        g for g in GRAINS if keeps_region(g.code_length, length) and (g.industry or scope.industries is None)
+    ]
+    return kept[-1].model.objects.for_user(user).aggregate(n=Sum("enterprises"))["n"] or 0
 
 
 # ---- PostgreSQL: statement-level triggers over the transition tables ----
