@@ -214,12 +214,7 @@ def test_leader_led_and_unannounced_inspections_are_counted_from_the_month_table
 
     count, person_times = CATALOG["inspections.count"], CATALOG["inspections.person_times"]
     assert count._parts(h1("leader")) is not None
-    assert [count.value(h1(kind)) for kind in ("leader", "unannounced", "daily", "self_check")] == [
-        2,
-        1,
-        1,
-        0,
-    ]
+    assert [count.value(h1(kind)) for kind in ("leader", "unannounced", "daily", "self_check")] == [2, 1, 1, 0]
     assert person_times.value(h1("leader")) == 4
     assert count.grouped(h1("leader"), "month") == {"2026-02": 1, "2026-04": 1}
 
@@ -264,14 +259,7 @@ def _tables():
     ]
     units = sorted(
         rollup.InspectedUnit.objects.values_list(
-            "enterprise_id",
-            "year",
-            "region_code",
-            "industry",
-            "first_day",
-            "first_supervision_day",
-            "shared",
-            "risk_grade",
+            "enterprise_id", "year", "region_code", "industry", "first_day", "first_supervision_day", "shared", "risk_grade"
         )  # fmt: skip
     )
     return months, units
